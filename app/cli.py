@@ -1,0 +1,135 @@
+"""The ``hromada`` command: the GUI by default, and subcommands for work without it.
+
+Global options come before the subcommand: ``hromada --db PATH report list``. Every
+refusal is a plain Ukrainian sentence on stderr with exit code 2. Areas add their
+subcommands through ``COMMAND_MODULES``: each module has ``register(subparsers)``
+and sets ``func(args, ctx) -> int`` on its parsers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__, paths
+from app.services.errors import ServiceError
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+log = logging.getLogger("hromada")
+
+# Modules that add subcommands (``register(subparsers)``), one per area.
+COMMAND_MODULES: list[str] = ["app.cli_core"]
+
+
+class CliContext:
+    """What a subcommand needs: the chosen database (opened on first use) and the acting user."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db = None
+
+    @property
+    def db_target(self) -> str:
+        return resolve_db_target(self.args)
+
+    def db(self, *, create: bool = True):  # noqa: ANN201 - returns app.db.engine.Database
+        if self._db is None:
+            from app.db.engine import open_database
+
+            self._db = open_database(self.db_target, create=create)
+        return self._db
+
+    def actor(self):  # noqa: ANN201 - returns app.services.auth.Actor
+        from app.services import cli_auth
+
+        return cli_auth.resolve_actor(self.db(), self.args.user)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+
+def resolve_db_target(args: argparse.Namespace) -> str:
+    """``--db`` wins, then ``HROMADA_DB``, then the demo or the default file in the data folder."""
+    if args.db:
+        return args.db
+    if os.environ.get("HROMADA_DB"):
+        return os.environ["HROMADA_DB"]
+    if getattr(args, "demo", False):
+        return str(paths.demo_db_path())
+    return str(paths.default_db_path())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hromada",
+        description="Hromada Desk — реєстри та звіти ради територіальної громади.",
+    )
+    parser.add_argument("--version", action="version", version=f"Hromada Desk {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="файл бази SQLite або URL PostgreSQL (також HROMADA_DB)")
+    parser.add_argument("--demo", action="store_true", help="відкрити демонстраційну базу (створити за потреби)")
+    parser.add_argument("--user", metavar="NAME", help="від імені якого користувача діяти")
+    parser.add_argument("--lang", choices=["uk", "en"], help="мова інтерфейсу")
+    parser.add_argument("--smoke", action="store_true", help="перевірка збірки: вікно, база, PDF — і вихід")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _setup_logging() -> None:
+    handlers: list[logging.Handler] = []
+    try:
+        paths.logs_dir().mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(paths.logs_dir() / "hromada.log", encoding="utf-8"))
+    except OSError:
+        pass
+    if sys.stderr is not None and os.environ.get("HROMADA_DEBUG"):
+        handlers.append(logging.StreamHandler(sys.stderr))
+    logging.basicConfig(level=logging.INFO, handlers=handlers or [logging.NullHandler()],
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def error(message: str) -> int:
+    if sys.stderr is not None:
+        print(f"Помилка: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.smoke:
+        from ui.smoke import run_smoke
+
+        return run_smoke()
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(args)
+    ctx = CliContext(args)
+    try:
+        return int(args.func(args, ctx) or EXIT_OK)
+    except ServiceError as exc:
+        return error(exc.text())
+    except KeyboardInterrupt:
+        return error("перервано.")
+    finally:
+        ctx.close()
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1003 @@
+"""The shared reportlab base of every Hromada Desk report.
+
+Everything a report needs to look like the council's own paper: the DejaVu fonts
+(reportlab's built-in Helvetica has no Cyrillic), one set of paragraph styles, the
+page frame (header band with logo and council name, footer with "Сторінка N з M",
+generation time and the "for internal use" mark), a QR code to the online version,
+and the building blocks reports are made of: data tables that stay fast for tens of
+thousands of rows, key-value sheets and horizontal bar charts for participatory-budget
+posters.
+
+A report module builds a ``story`` (a list of flowables) from these helpers and hands
+it to :func:`build_pdf`, which writes the file atomically. Nothing here touches the
+database or Qt.
+
+All text that comes from data must go through :func:`esc` (or :func:`paragraph`,
+:func:`data_table`, :func:`key_value_table`, which escape for you): reportlab's
+paragraph markup is XML-like, so a petition titled "Ремонт <школи> & саду" would
+otherwise break or vanish.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as landscape_size
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.domain.formats import format_date, format_datetime, format_int
+from app.paths import resource_path
+
+__all__ = [
+    "FONT",
+    "FONT_BOLD",
+    "CouncilHeader",
+    "ReportStyles",
+    "bar_chart",
+    "build_pdf",
+    "data_table",
+    "esc",
+    "key_value_table",
+    "paragraph",
+    "qr_flowable",
+    "register_fonts",
+    "section",
+    "styles",
+]
+
+# --------------------------------------------------------------------------- fonts
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+_fonts_lock = threading.Lock()
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) with reportlab; safe to call any number of times.
+
+    The family mapping makes ``<b>`` work in paragraph markup. There is no oblique face
+    in ``resources/fonts``, so ``<i>`` falls back to the upright face instead of failing.
+    """
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    with _fonts_lock:
+        if _fonts_ready:
+            return
+        known = set(pdfmetrics.getRegisteredFontNames())
+        for name, filename in _FONT_FILES.items():
+            if name not in known:
+                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        _fonts_ready = True
+
+
+# --------------------------------------------------------------------------- colours and page geometry
+
+ACCENT = colors.HexColor("#1F3A5F")  # dark navy: titles, rules, highlighted bars
+ACCENT_SOFT = colors.HexColor("#DDE5EF")  # table header fill (light, so laser printers cope)
+TEXT = colors.HexColor("#1A1D21")
+MUTED = colors.HexColor("#5D6876")
+RULE = colors.HexColor("#9AA6B4")
+GRID = colors.HexColor("#D3D9E0")
+ZEBRA = colors.HexColor("#F2F4F7")
+BAR_OTHER = colors.HexColor("#B3BCC7")
+BAR_TRACK = colors.HexColor("#EEF1F4")
+INTERNAL = colors.HexColor("#9B1C1C")  # the "for internal use" mark
+
+SIDE_MARGIN = 18 * mm
+HEADER_TOP = 12 * mm  # from the top edge of the sheet to the top of the header band
+FIRST_HEADER_HEIGHT = 24 * mm
+LATER_HEADER_HEIGHT = 12 * mm
+HEADER_GAP = 5 * mm  # between the header rule and the text frame
+FOOTER_RULE_Y = 15 * mm
+FOOTER_TEXT_Y = 10.5 * mm
+FRAME_BOTTOM = 19 * mm
+QR_HEADER_SIZE = FIRST_HEADER_HEIGHT
+
+INTERNAL_MARK = "Для службового користування"
+
+# --------------------------------------------------------------------------- escaping
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def esc(text: object) -> str:
+    """Make any value safe to put inside paragraph markup.
+
+    Escapes ``&``, ``<`` and ``>``, turns ``None`` into an empty string, normalises line
+    ends to ``\\n``, turns tabs into spaces and drops other control characters (they come
+    with spreadsheet imports and would print as boxes).
+    """
+    if text is None:
+        return ""
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _CONTROL_RE.sub("", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _markup(text: object) -> str:
+    """Escaped text with line breaks kept as ``<br/>``."""
+    return esc(text).replace("\n", "<br/>")
+
+
+def _plain(value: object) -> str:
+    """The text a table cell shows for a value: ``None`` → "", dates in Ukrainian format."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass(frozen=True)
+class ReportStyles:
+    """The paragraph styles shared by all reports; also readable by name: ``styles()["body"]``."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    big_number: ParagraphStyle
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        if name not in self.names():
+            raise KeyError(name)
+        style: ParagraphStyle = getattr(self, name)
+        return style
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """All style names, in declaration order."""
+        return tuple(f.name for f in fields(cls))
+
+
+def _style(name: str, size: float, *, bold: bool = False, color: Any = TEXT, **extra: Any) -> ParagraphStyle:
+    """A DejaVu paragraph style with a 1.25 leading."""
+    return ParagraphStyle(
+        name,
+        fontName=FONT_BOLD if bold else FONT,
+        fontSize=size,
+        leading=round(size * 1.25, 2),
+        textColor=color,
+        **extra,
+    )
+
+
+def styles() -> ReportStyles:
+    """A fresh set of the report styles (fresh, so a report may tweak its copy safely)."""
+    register_fonts()
+    return ReportStyles(
+        title=_style("title", 16, bold=True, color=ACCENT, spaceAfter=3),
+        subtitle=_style("subtitle", 11, color=MUTED, spaceAfter=2),
+        h2=_style("h2", 12.5, bold=True, color=ACCENT, spaceBefore=10, spaceAfter=5),
+        h3=_style("h3", 10.5, bold=True, spaceBefore=7, spaceAfter=3),
+        body=_style("body", 10, spaceAfter=5),
+        small=_style("small", 8),
+        muted=_style("muted", 8.5, color=MUTED),
+        cell=_style("cell", 8.5),
+        cell_bold=_style("cell_bold", 8.5, bold=True),
+        cell_right=_style("cell_right", 8.5, alignment=TA_RIGHT),
+        big_number=_style("big_number", 36, bold=True, color=ACCENT, alignment=TA_CENTER, spaceAfter=4),
+    )
+
+
+def paragraph(text: str, style: str | ParagraphStyle = "body") -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept) in a named report style."""
+    chosen = styles()[style] if isinstance(style, str) else style
+    return Paragraph(_markup(text), chosen)
+
+
+def section(title: str) -> list[Flowable]:
+    """A section heading that never ends up alone at the bottom of a page."""
+    return [CondPageBreak(30 * mm), Paragraph(_markup(title), styles().h2)]
+
+
+# --------------------------------------------------------------------------- council header
+
+
+@dataclass(frozen=True)
+class CouncilHeader:
+    """Who publishes the document: shown in the header band of every page."""
+
+    hromada_name: str
+    council_name: str
+    address: str = ""
+    website: str = ""
+    logo: bytes | None = None  # PNG or JPEG bytes; ignored if unreadable
+
+
+_LOGO_MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
+_LOGO_MAX_SIDE = 600  # enough for a 22 mm logo at 600 dpi; keeps the PDF small
+
+
+def _load_logo(data: bytes | None) -> ImageReader | None:
+    """The logo as an image reportlab can draw, or ``None`` when missing or unreadable."""
+    if not data:
+        return None
+    try:
+        from PIL import Image  # reportlab depends on Pillow
+
+        with Image.open(io.BytesIO(data)) as img:
+            width, height = img.size
+            if width <= 0 or height <= 0 or width * height > _LOGO_MAX_PIXELS:
+                return None
+            img.load()
+            converted = img.convert("RGBA" if "A" in img.getbands() or "transparency" in img.info else "RGB")
+        converted.thumbnail((_LOGO_MAX_SIDE, _LOGO_MAX_SIDE))
+        return ImageReader(converted)
+    except Exception:  # any broken or unsupported image: the header simply has no logo
+        return None
+
+
+# --------------------------------------------------------------------------- QR code
+
+
+def _qr_drawing(url: str, size: float) -> Drawing:
+    """A square drawing of ``size`` points holding a QR code for ``url`` (with its quiet zone)."""
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), -x0, -y0])
+    drawing.add(widget)
+    return drawing
+
+
+def qr_flowable(url: str, size_mm: float = 30) -> Flowable:
+    """A QR code pointing at ``url``, ``size_mm`` millimetres square (quiet zone included)."""
+    return _qr_drawing(url, size_mm * mm)
+
+
+# --------------------------------------------------------------------------- page decoration
+
+
+def _fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` on one line."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
+
+
+class _PageDecor:
+    """Draws the header band and the footer; one instance per document build."""
+
+    def __init__(
+        self,
+        *,
+        council: CouncilHeader,
+        title: str,
+        public: bool,
+        generated_at: datetime,
+        qr_url: str | None,
+        page_size: tuple[float, float],
+    ) -> None:
+        self.council = council
+        self.title = title
+        self.public = public
+        self.generated_at = generated_at
+        self.qr_url = qr_url
+        self.page_width, self.page_height = page_size
+        self.logo = _load_logo(council.logo)
+        self.qr = _qr_drawing(qr_url, QR_HEADER_SIZE) if qr_url else None
+
+    # ----- header
+
+    @property
+    def band_top(self) -> float:
+        return self.page_height - HEADER_TOP
+
+    @property
+    def content_width(self) -> float:
+        return self.page_width - 2 * SIDE_MARGIN
+
+    def _draw_logo(self, canv: Canvas, size: float) -> float:
+        """Draw the logo in a ``size`` square at the top left; return the x where text may start."""
+        if self.logo is None:
+            return SIDE_MARGIN
+        try:
+            canv.drawImage(
+                self.logo,
+                SIDE_MARGIN,
+                self.band_top - size,
+                width=size,
+                height=size,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
+        except Exception:  # a logo that cannot be drawn is left out, never fatal
+            self.logo = None
+            return SIDE_MARGIN
+        return SIDE_MARGIN + size + 4 * mm
+
+    def _rule(self, canv: Canvas, y: float) -> None:
+        canv.setStrokeColor(ACCENT)
+        canv.setLineWidth(0.8)
+        canv.line(SIDE_MARGIN, y, self.page_width - SIDE_MARGIN, y)
+
+    def first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Header of page 1: logo, council block, QR code with its URL, rule."""
+        canv.saveState()
+        top = self.band_top
+        bottom = top - FIRST_HEADER_HEIGHT
+        text_x = self._draw_logo(canv, FIRST_HEADER_HEIGHT)
+        right = self.page_width - SIDE_MARGIN
+        if self.qr is not None and self.qr_url:
+            qr_x = right - QR_HEADER_SIZE
+            renderPDF.draw(self.qr, canv, qr_x, bottom)
+            url_width = min(55 * mm, max(30 * mm, self.content_width * 0.3))
+            url_para = Paragraph(
+                _markup(self.qr_url),
+                _style("qr_url", 7, color=MUTED, alignment=TA_RIGHT, splitLongWords=1),
+            )
+            _, url_h = url_para.wrap(url_width, FIRST_HEADER_HEIGHT)
+            url_para.drawOn(canv, qr_x - 1.5 * mm - url_width, bottom + 2.5 * mm)
+            canv.linkURL(self.qr_url, (qr_x, bottom, right, top), relative=0, thickness=0)
+            right = qr_x - 1.5 * mm - url_width - 4 * mm
+        self._draw_council_block(canv, text_x, top, max(right - text_x, 40 * mm), FIRST_HEADER_HEIGHT)
+        self._rule(canv, bottom - 2 * mm)
+        canv.restoreState()
+
+    def _draw_council_block(self, canv: Canvas, x: float, top: float, width: float, height: float) -> None:
+        """Council name, hromada name and contacts, shrunk until they fit the band."""
+        council = self.council
+        contacts = "  ·  ".join(part for part in (council.address.strip(), council.website.strip()) if part)
+        for scale in (1.0, 0.92, 0.84, 0.76, 0.68):
+            parts = [
+                Paragraph(_markup(council.council_name), _style("hdr1", 12 * scale, bold=True, color=ACCENT)),
+                Paragraph(_markup(council.hromada_name), _style("hdr2", 9.5 * scale, spaceBefore=1)),
+            ]
+            if contacts:
+                parts.append(Paragraph(_markup(contacts), _style("hdr3", 7.5 * scale, color=MUTED, spaceBefore=2)))
+            sizes = [p.wrap(width, height) for p in parts]
+            total = sum(h for _, h in sizes) + sum(p.style.spaceBefore for p in parts[1:])
+            if total <= height:
+                break
+        y = top - max(0.0, (height - total) / 2) if total < height * 0.6 else top
+        for i, (para, (_, h)) in enumerate(zip(parts, sizes, strict=True)):
+            if i:
+                y -= para.style.spaceBefore
+            y -= h
+            if y < top - height - 1:  # whatever still overflows is clipped rather than drawn over the rule
+                break
+            para.drawOn(canv, x, y)
+
+    def later_pages(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Header of pages 2…: small logo, council and hromada on one band, document title right."""
+        canv.saveState()
+        top = self.band_top
+        bottom = top - LATER_HEADER_HEIGHT
+        text_x = self._draw_logo(canv, LATER_HEADER_HEIGHT)
+        right = self.page_width - SIDE_MARGIN
+        title_width = self.content_width * 0.42
+        title = _fit_line(" ".join(self.title.split()), FONT, 8, title_width)
+        canv.setFont(FONT, 8)
+        canv.setFillColor(MUTED)
+        canv.drawRightString(right, bottom + 1.5 * mm, title)
+        name_width = right - text_x - stringWidth(title, FONT, 8) - 6 * mm
+        canv.setFillColor(ACCENT)
+        canv.setFont(FONT_BOLD, 9.5)
+        canv.drawString(text_x, top - 4.5 * mm, _fit_line(self.council.council_name, FONT_BOLD, 9.5, name_width))
+        canv.setFillColor(TEXT)
+        canv.setFont(FONT, 8)
+        canv.drawString(text_x, bottom + 1.5 * mm, _fit_line(self.council.hromada_name, FONT, 8, name_width))
+        self._rule(canv, bottom - 2 * mm)
+        canv.restoreState()
+
+    # ----- footer (drawn once the page count is known)
+
+    def footer(self, canv: Canvas, page: int, total: int) -> None:
+        """Footer: generation time, the internal-use mark if any, "Сторінка N з M"."""
+        canv.saveState()
+        left, right = SIDE_MARGIN, self.page_width - SIDE_MARGIN
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.4)
+        canv.line(left, FOOTER_RULE_Y, right, FOOTER_RULE_Y)
+        canv.setFont(FONT, 7.5)
+        canv.setFillColor(MUTED)
+        canv.drawString(left, FOOTER_TEXT_Y, f"Сформовано {format_datetime(self.generated_at)}")
+        canv.drawRightString(right, FOOTER_TEXT_Y, f"Сторінка {page} з {total}")
+        if not self.public:
+            _draw_internal_mark(canv, self.page_width / 2, FOOTER_TEXT_Y)
+        canv.restoreState()
+
+
+def _draw_internal_mark(canv: Canvas, center_x: float, baseline: float) -> None:
+    """The boxed "Для службового користування" mark centred at ``center_x``."""
+    size = 8
+    width = stringWidth(INTERNAL_MARK, FONT_BOLD, size)
+    canv.setStrokeColor(INTERNAL)
+    canv.setFillColor(INTERNAL)
+    canv.setLineWidth(0.8)
+    canv.roundRect(center_x - width / 2 - 5, baseline - 3.2, width + 10, size + 5.5, 2, stroke=1, fill=0)
+    canv.setFont(FONT_BOLD, size)
+    canv.drawCentredString(center_x, baseline, INTERNAL_MARK)
+
+
+class _InternalStamp(Flowable):
+    """The internal-use mark as a flowable, placed at the top right of page 1."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._width = availWidth
+        return availWidth, 16
+
+    def draw(self) -> None:
+        width = stringWidth(INTERNAL_MARK, FONT_BOLD, 8)
+        _draw_internal_mark(self.canv, self._width - width / 2 - 5, 5)
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that holds pages back until the end so each footer can say "з M".
+
+    The classic reportlab recipe: ``showPage`` only remembers the page, ``save`` replays
+    every page with its footer, now that the total is known.
+    """
+
+    def __init__(self, *args: Any, decor: _PageDecor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._decor.footer(self, number, total)
+            super().showPage()
+        super().save()
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_pdf(
+    out: Path | str | BinaryIO,
+    *,
+    title: str,
+    council: CouncilHeader,
+    story: list[Flowable],
+    subtitle: str | None = None,
+    public: bool = True,
+    landscape: bool = False,
+    generated_at: datetime | None = None,
+    qr_url: str | None = None,
+    author: str = "Hromada Desk",
+) -> None:
+    """Lay out ``story`` on A4 pages with the council header and footer and write the PDF.
+
+    ``out`` may be a path (written atomically: built into a temporary file in the same
+    folder and moved into place, so a failure never leaves a half-written PDF and never
+    clobbers an earlier good one) or a binary stream (written in one piece at the end).
+    ``public=False`` marks every page "Для службового користування". The QR code in the
+    first page's header points at ``qr_url`` or, when that is not given, at the council's
+    website; without either there is no QR code. ``story`` itself is not consumed.
+    """
+    register_fonts()
+    st = styles()
+    page_size = landscape_size(A4) if landscape else A4
+    decor = _PageDecor(
+        council=council,
+        title=title,
+        public=public,
+        generated_at=generated_at or datetime.now(),
+        qr_url=(qr_url or council.website or "").strip() or None,
+        page_size=page_size,
+    )
+    width, height = page_size
+    frame_width = width - 2 * SIDE_MARGIN
+
+    def frame(header_height: float, frame_id: str) -> Frame:
+        top = height - HEADER_TOP - header_height - 2 * mm - HEADER_GAP
+        return Frame(
+            SIDE_MARGIN, FRAME_BOTTOM, frame_width, top - FRAME_BOTTOM,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=frame_id,
+        )  # fmt: skip
+
+    first: list[Flowable] = []
+    if not public:
+        first.append(_InternalStamp())
+    first.append(Paragraph(_markup(title), st.title))
+    if subtitle:
+        first.append(Paragraph(_markup(subtitle), st.subtitle))
+    first.append(Spacer(1, 5 * mm))
+
+    def render(target: BinaryIO) -> None:
+        doc = BaseDocTemplate(
+            target,
+            pagesize=page_size,
+            leftMargin=SIDE_MARGIN,
+            rightMargin=SIDE_MARGIN,
+            topMargin=HEADER_TOP,
+            bottomMargin=FRAME_BOTTOM,
+            title=title,
+            subject=subtitle or "",
+            author=author,
+            creator="Hromada Desk",
+            lang="uk",
+            initialFontName=FONT,
+        )
+        doc.addPageTemplates(
+            [
+                PageTemplate("first", [frame(FIRST_HEADER_HEIGHT, "first")], onPage=decor.first_page,
+                             autoNextPageTemplate="later"),
+                PageTemplate("later", [frame(LATER_HEADER_HEIGHT, "later")], onPage=decor.later_pages),
+            ]
+        )  # fmt: skip
+        doc.build(first + list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, decor=decor, **k))
+
+    if isinstance(out, (str, os.PathLike)):
+        _write_atomically(Path(out), render)
+    else:
+        buffer = io.BytesIO()
+        render(buffer)
+        out.write(buffer.getvalue())
+
+
+def _write_atomically(target: Path, render: Callable[[BinaryIO], None]) -> None:
+    """Run ``render`` into a temporary file next to ``target``, then move it into place."""
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            render(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp creates the file private (0600); a report is an ordinary document.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- tables
+
+_ALIGNMENTS = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "centre": TA_CENTER}
+_CELL_PAD_X = 4
+_CELL_PAD_TOP = 2.5
+_CELL_PAD_BOTTOM = 3.5
+
+
+def _column_widths(
+    col_widths: Sequence[float] | None, header: Sequence[str], sample: list[list[str]], font_size: float
+) -> list[float | str]:
+    """Column widths for reportlab: points as given, fractions as percentages, or a guess from content.
+
+    Percent strings are resolved by reportlab against the frame width at layout time, so the
+    same table fits portrait and landscape pages.
+    """
+    count = len(header)
+    if col_widths is not None:
+        if len(col_widths) != count:
+            raise ValueError(f"col_widths has {len(col_widths)} entries for {count} columns")
+        if all(0 < w <= 1 for w in col_widths):
+            return [f"{w * 100:.4f}%" for w in col_widths]
+        return [float(w) for w in col_widths]
+    # Guess: each column wants its longest header word and (capped) longest value.
+    wants: list[float] = []
+    for j, head in enumerate(header):
+        longest_word = max((stringWidth(w, FONT_BOLD, font_size) for w in str(head).split()), default=0.0)
+        longest_text = max((stringWidth(row[j], FONT, font_size) for row in sample if j < len(row)), default=0.0)
+        wants.append(max(longest_word, min(longest_text, 220.0), 18.0) + 2 * _CELL_PAD_X)
+    total = sum(wants)
+    return [f"{w / total * 100:.4f}%" for w in wants]
+
+
+class _TableSpec:
+    """Everything needed to build a page-sized reportlab Table from raw row texts."""
+
+    def __init__(
+        self, header: Sequence[str], widths: list[float | str], aligns: list[int], font_size: float, zebra: bool
+    ) -> None:
+        self.widths = widths
+        self.zebra = zebra
+        leading = round(font_size * 1.25, 2)
+        base = styles()
+        self.cell_styles = [
+            ParagraphStyle(f"cell{j}", parent=base.cell, fontSize=font_size, leading=leading, alignment=a)
+            for j, a in enumerate(aligns)
+        ]
+        head_styles = [
+            ParagraphStyle(
+                f"head{j}", parent=base.cell_bold, fontSize=font_size, leading=leading, alignment=a, textColor=ACCENT
+            )
+            for j, a in enumerate(aligns)
+        ]
+        self.header_cells = [Paragraph(_markup(h), s) for h, s in zip(header, head_styles, strict=True)]
+        self.min_row_height = leading + _CELL_PAD_TOP + _CELL_PAD_BOTTOM
+
+    def cells(self, row: Sequence[object]) -> list[Flowable]:
+        """One data row as flowables: a Paragraph per value, flowables passed through."""
+        return [
+            v if isinstance(v, Flowable) else Paragraph(_markup(_plain(v)), s)
+            for v, s in zip(row, self.cell_styles, strict=True)
+        ]
+
+    def table(self, rows: Sequence[Sequence[object]], *, with_header: bool, offset: int) -> Table:
+        """A Table of ``rows`` (optionally under the header row); ``offset`` keeps zebra stripes in step."""
+        data = ([self.header_cells] if with_header else []) + [self.cells(r) for r in rows]
+        first = 1 if with_header else 0
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), _CELL_PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PAD_BOTTOM),
+            ("LINEBELOW", (0, first), (-1, -1), 0.25, GRID),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+        ]
+        if with_header:
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT_SOFT),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ]
+        if self.zebra and rows:
+            stripes = [colors.white, ZEBRA] if offset % 2 == 0 else [ZEBRA, colors.white]
+            commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), stripes))
+        table = Table(data, colWidths=self.widths, repeatRows=first, style=TableStyle(commands), hAlign="LEFT")
+        table.spaceAfter = 6
+        return table
+
+
+class _LongTable(Flowable):
+    """Rows laid out one page at a time, each page a small reportlab Table.
+
+    One reportlab Table of many rows is superlinear (every split re-measures all the rows
+    left), so this flowable only ever builds a Table of about one page of rows (never more
+    than ``chunk_size``) and hands the rest on. The header row is drawn at the top of every
+    frame, never in the middle of one.
+    """
+
+    def __init__(
+        self,
+        spec: _TableSpec,
+        rows: list[Sequence[object]],
+        chunk_size: int,
+        *,
+        offset: int = 0,
+        continued: bool = False,
+    ) -> None:
+        super().__init__()
+        self.spec = spec
+        self.rows = rows
+        self.chunk_size = chunk_size
+        self.offset = offset
+        self.continued = continued
+        self.spaceAfter = 6
+        self._cache: tuple[tuple[float, float, bool], Table, int, float, float] | None = None
+
+    @property
+    def _header_shown(self) -> bool:
+        return self._cache is not None and self._cache[0][2]
+
+    def _with_header(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return not self.continued or bool(frame is None or getattr(frame, "_atTop", False))
+
+    def _window(self, avail_width: float, avail_height: float) -> tuple[Table, int, float, float]:
+        """A table of as many rows as could possibly fit, plus the size it wraps to."""
+        with_header = self._with_header()
+        key = (avail_width, avail_height, with_header)
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1:]
+        capacity = int(avail_height / self.spec.min_row_height) + 2
+        count = min(len(self.rows), self.chunk_size, capacity)
+        table = self.spec.table(self.rows[:count], with_header=with_header, offset=self.offset)
+        width, height = table.wrap(avail_width, avail_height)
+        self._cache = (key, table, count, width, height)
+        return table, count, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, count, width, height = self._window(availWidth, availHeight)
+        if count == len(self.rows) or height > availHeight:
+            return width, height
+        return width, availHeight + 1  # more rows follow: ask the frame to split us
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        table, count, _, height = self._window(availWidth, availHeight)
+        if height <= availHeight:
+            shown = count
+        else:
+            parts = table.split(availWidth, availHeight)
+            if not parts:
+                return []
+            table = parts[0]
+            shown = len(table._cellvalues) - (1 if self._header_shown else 0)
+            if shown <= 0:
+                return []
+        rest = self.rows[shown:]
+        if not rest:
+            return [table]
+        table.spaceAfter = 0
+        return [table, _LongTable(self.spec, rest, self.chunk_size, offset=self.offset + shown, continued=True)]
+
+    def draw(self) -> None:
+        assert self._cache is not None, "wrap() must be called before draw()"
+        self._cache[1].drawOn(self.canv, 0, 0)
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    col_widths: Sequence[float] | None = None,
+    align: Sequence[str] | None = None,
+    chunk_size: int = 500,
+    zebra: bool = True,
+    font_size: float = 8.5,
+    empty_text: str = "Записів немає",
+) -> list[Flowable]:
+    """A table of records that may run over many pages, header row repeated on each page.
+
+    Every value is escaped and wrapped in a Paragraph (``None`` → empty, dates as
+    ``ДД.ММ.РРРР``; a Flowable value is used as it is, e.g. a bold Paragraph). ``col_widths``
+    are fractions of the frame width when all are ≤ 1, else points; without them the widths
+    are guessed from the content. ``align`` holds "left"/"right"/"center" per column (the
+    header cell follows its column). Layout builds at most ``chunk_size`` rows (and about a
+    page) into one reportlab Table at a time, so 10,000 rows take seconds, not minutes.
+    With no rows the table says ``empty_text`` under its header.
+    """
+    register_fonts()
+    header = [str(h) for h in header]
+    if not header:
+        raise ValueError("a table needs at least one column")
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be positive")
+    aligns = list(align) if align is not None else ["left"] * len(header)
+    if len(aligns) != len(header):
+        raise ValueError(f"align has {len(aligns)} entries for {len(header)} columns")
+    try:
+        align_codes = [_ALIGNMENTS[a.lower()] for a in aligns]
+    except KeyError as exc:
+        raise ValueError(f"unknown alignment {exc.args[0]!r}; use left, right or center") from None
+    data = [list(r) for r in rows]
+    for number, row in enumerate(data, start=1):
+        if len(row) != len(header):
+            raise ValueError(f"row {number} has {len(row)} values for {len(header)} columns")
+    sample = [[_plain(v) for v in row if not isinstance(v, Flowable)] for row in data[:300]]
+    sample = [row for row in sample if len(row) == len(header)]
+    spec = _TableSpec(header, _column_widths(col_widths, header, sample, font_size), align_codes, font_size, zebra)
+    if not data:
+        table = spec.table([[empty_text] + [""] * (len(header) - 1)], with_header=True, offset=0)
+        table.setStyle([("SPAN", (0, 1), (-1, 1)), ("TEXTCOLOR", (0, 1), (-1, 1), MUTED)])
+        return [table]
+    return [_LongTable(spec, data, chunk_size)]
+
+
+def key_value_table(pairs: Sequence[tuple[str, object]], key_width: float = 0.35) -> Flowable:
+    """A two-column sheet ("Прізвище: …", "Округ: …") for profile-like pages.
+
+    ``key_width`` is the key column's share of the frame width. ``None`` values show as
+    "—"; a Flowable value is placed as it is.
+    """
+    if not 0 < key_width < 1:
+        raise ValueError("key_width is a fraction of the frame width")
+    st = styles()
+    key_style = ParagraphStyle("kv_key", parent=st.cell, fontSize=9.5, leading=12, textColor=MUTED)
+    value_style = ParagraphStyle("kv_value", parent=st.cell, fontSize=9.5, leading=12)
+    data = [
+        [
+            Paragraph(_markup(key), key_style),
+            value
+            if isinstance(value, Flowable)
+            else Paragraph(_markup("—" if value is None else _plain(value)), value_style),
+        ]
+        for key, value in pairs
+    ]
+    if not data:
+        return Spacer(1, 0)
+    table = Table(
+        data,
+        colWidths=[f"{key_width * 100:.4f}%", f"{(1 - key_width) * 100:.4f}%"],
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+            ]
+        ),
+    )
+    table.spaceAfter = 8
+    return table
+
+
+# --------------------------------------------------------------------------- bar chart
+
+
+class _BarChart(Flowable):
+    """Horizontal bars with wrapping labels and printed values; splits between pages by rows.
+
+    Every part of a split chart keeps the scale of the whole chart, so bars on page 2 compare
+    honestly with bars on page 1.
+    """
+
+    LABEL_SHARE = 0.38
+    GAP = 6.0
+
+    def __init__(
+        self,
+        rows: list[tuple[str, int, bool]],
+        *,
+        width: float | None,
+        value_format: Callable[[int], str],
+        font_size: float,
+        max_value: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.fixed_width = width
+        self.value_format = value_format
+        self.font_size = font_size
+        self.max_value = max_value if max_value is not None else max((max(v, 0) for _, v, _ in rows), default=0)
+        self.spaceAfter = 8
+        st = styles()
+        leading = round(font_size * 1.25, 2)
+        self._label_style = ParagraphStyle("bar_label", parent=st.cell, fontSize=font_size, leading=leading)
+        self._label_bold = ParagraphStyle("bar_label_b", parent=st.cell_bold, fontSize=font_size, leading=leading)
+        self._layout_key: float | None = None
+        self._labels: list[tuple[Paragraph, float]] = []
+        self._row_heights: list[float] = []
+
+    @property
+    def bar_thickness(self) -> float:
+        return self.font_size * 1.45
+
+    def _value_text(self, value: int) -> str:
+        return self.value_format(value)
+
+    def _layout(self, avail_width: float) -> None:
+        width = min(self.fixed_width or avail_width, avail_width)
+        if self._layout_key == width:
+            return
+        self._layout_key = width
+        self.width = width
+        self.label_width = width * self.LABEL_SHARE
+        value_width = max(
+            (stringWidth(self._value_text(v), FONT_BOLD, self.font_size) for _, v, _ in self.rows), default=0.0
+        )
+        self.bar_x = self.label_width + self.GAP
+        self.value_width = value_width + 4
+        self.bar_span = max(width - self.bar_x - self.value_width, 10.0)
+        self._labels = []
+        self._row_heights = []
+        for label, _, strong in self.rows:
+            para = Paragraph(_markup(label), self._label_bold if strong else self._label_style)
+            _, h = para.wrap(self.label_width, 10_000)
+            self._labels.append((para, h))
+            self._row_heights.append(max(h, self.bar_thickness) + self.GAP)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._layout(availWidth)
+        self.height = sum(self._row_heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._layout(availWidth)
+        used, count = 0.0, 0
+        for h in self._row_heights:
+            if used + h > availHeight:
+                break
+            used += h
+            count += 1
+        if count == 0:
+            return []
+        if count == len(self.rows):
+            return [self]
+        kwargs = {
+            "width": self.fixed_width,
+            "value_format": self.value_format,
+            "font_size": self.font_size,
+            "max_value": self.max_value,
+        }
+        first = _BarChart(self.rows[:count], **kwargs)
+        first.spaceAfter = 0
+        return [first, _BarChart(self.rows[count:], **kwargs)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        top = self.height
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(self.bar_x, 0, self.bar_x, top)
+        for (_label, value, strong), (para, label_h), row_h in zip(
+            self.rows, self._labels, self._row_heights, strict=True
+        ):
+            content = row_h - self.GAP
+            mid = top - self.GAP / 2 - content / 2
+            para.drawOn(canv, 0, mid - label_h / 2)
+            bar_y = mid - self.bar_thickness / 2
+            canv.setFillColor(BAR_TRACK)
+            canv.rect(self.bar_x, bar_y, self.bar_span, self.bar_thickness, stroke=0, fill=1)
+            length = self.bar_span * max(value, 0) / self.max_value if self.max_value > 0 else 0.0
+            if length > 0:
+                canv.setFillColor(ACCENT if strong else BAR_OTHER)
+                canv.rect(self.bar_x, bar_y, length, self.bar_thickness, stroke=0, fill=1)
+            canv.setFillColor(ACCENT if strong else TEXT)
+            canv.setFont(FONT_BOLD if strong else FONT, self.font_size)
+            canv.drawString(self.bar_x + self.bar_span + 4, mid - self.font_size * 0.36, self._value_text(value))
+            top -= row_h
+        canv.restoreState()
+
+
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[int],
+    *,
+    highlight: Sequence[bool] | None = None,
+    width: float | None = None,
+    value_format: Callable[[int], str] = format_int,
+    font_size: float = 9.5,
+) -> Flowable:
+    """A horizontal bar chart: one row per label, bar length proportional to the value.
+
+    Labels wrap (long project names are normal); values are printed after the bars with
+    ``value_format``. Highlighted rows (e.g. winning projects) get a navy bar and bold
+    text, others a grey bar. ``width`` in points, default the frame width. Long charts split
+    across pages keeping one scale. Negative values draw no bar.
+    """
+    register_fonts()
+    if len(labels) != len(values):
+        raise ValueError(f"{len(labels)} labels for {len(values)} values")
+    marks = list(highlight) if highlight is not None else [False] * len(labels)
+    if len(marks) != len(labels):
+        raise ValueError(f"highlight has {len(marks)} entries for {len(labels)} bars")
+    rows = [(str(label), int(value), bool(mark)) for label, value, mark in zip(labels, values, marks, strict=True)]
+    return _BarChart(rows, width=width, value_format=value_format, font_size=font_size)

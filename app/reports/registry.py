@@ -1,0 +1,71 @@
+"""Every report kind the app can produce, by stable English identifier.
+
+Each report module defines ``REPORTS: list[ReportKind]``; add the module to
+``REPORT_MODULES``. The CLI (``hromada report list`` / ``report KIND``) and the GUI's
+Reports page both read this registry.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.engine import Database
+from app.services.errors import NotFoundError, ValidationError
+from app.services.progress import ProgressCallback
+
+# (db, record id or None, output path, progress) -> None
+RenderFn = Callable[[Database, int | None, Path, ProgressCallback | None], None]
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    id: str
+    title_uk: str
+    title_en: str
+    public: bool
+    render: RenderFn
+    needs_id: bool = False
+    id_hint_uk: str = ""  # what --id means, e.g. "номер засідання"
+    id_hint_en: str = ""
+    # Lists (id, label) choices for --id in the GUI; None when the report takes no id.
+    choices: Callable[[Database], list[tuple[int, str]]] | None = None
+
+    def title(self, language: str = "uk") -> str:
+        return self.title_en if language == "en" else self.title_uk
+
+
+REPORT_MODULES: list[str] = [
+    "app.reports.council_profile",
+    "app.reports.audit_trail",
+]
+
+
+def all_reports() -> list[ReportKind]:
+    kinds: list[ReportKind] = []
+    for name in REPORT_MODULES:
+        kinds.extend(importlib.import_module(name).REPORTS)
+    return kinds
+
+
+def get_report(kind_id: str) -> ReportKind:
+    for kind in all_reports():
+        if kind.id == kind_id:
+            return kind
+    known = ", ".join(k.id for k in all_reports())
+    raise NotFoundError(f"Невідомий звіт «{kind_id}». Доступні: {known}.", f"Unknown report «{kind_id}».")
+
+
+def render_report(
+    db: Database, kind_id: str, record_id: int | None, out: Path, progress: ProgressCallback | None = None
+) -> ReportKind:
+    kind = get_report(kind_id)
+    if kind.needs_id and record_id is None:
+        raise ValidationError(
+            f"Звіт «{kind.id}» потребує параметра --id ({kind.id_hint_uk}).",
+            f"Report «{kind.id}» needs --id ({kind.id_hint_en}).",
+        )
+    kind.render(db, record_id, out, progress)
+    return kind

@@ -1,0 +1,37 @@
+"""The home page's "due soon" list: deadlines near or past, gathered from every area.
+
+Each area adds a provider (``"module:function"``, ``function(db, today) -> list[DueItem]``)
+to ``DUE_PROVIDERS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from app.db.engine import Database
+
+
+@dataclass(frozen=True)
+class DueItem:
+    due: date
+    area_uk: str  # e.g. "Петиція", "Звернення"
+    area_en: str
+    title: str
+    overdue: bool
+    page: str = ""  # navigation key of the page that shows the record
+    record_id: int | None = None
+
+
+DUE_PROVIDERS: list[str] = []
+
+
+def due_soon(db: Database, today: date) -> list[DueItem]:
+    items: list[DueItem] = []
+    for spec in DUE_PROVIDERS:
+        module_name, func_name = spec.split(":")
+        provider: Callable[[Database, date], list[DueItem]] = getattr(importlib.import_module(module_name), func_name)
+        items.extend(provider(db, today))
+    return sorted(items, key=lambda item: (item.due, item.title))

@@ -1,0 +1,35 @@
+"""What every page needs: the open database, the acting user, the UI language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from app.db.engine import Database
+from app.services.auth import Actor, Permission
+
+
+class DataSignals(QObject):
+    """Pages listen here to refresh when another page changed records."""
+
+    changed = Signal(str)  # area key, e.g. "council", "deputies"
+
+
+@dataclass
+class AppContext:
+    db: Database
+    actor: Actor
+    language: str = "uk"
+    today_override: date | None = None
+    signals: DataSignals = field(default_factory=DataSignals)
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor.can(permission)
+
+    def today(self) -> date:
+        return self.today_override or date.today()
+
+    def notify(self, area: str) -> None:
+        self.signals.changed.emit(area)

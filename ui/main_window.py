@@ -1,0 +1,126 @@
+"""The main window: a navigation sidebar and one page per area."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811 - Qt's own name
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.services.auth import Permission
+from ui import preferences
+from ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # source text; translated in context "Navigation"
+    factory: str  # "module:Class"; the class takes (ctx, parent)
+    permission: Permission = Permission.VIEW
+
+
+HOME = PageSpec("home", _N("Navigation", "Головна"), "ui.pages.home_page:HomePage")
+# Areas append their pages here, in sidebar order.
+AREA_PAGES: list[PageSpec] = []
+TAIL_PAGES = [
+    PageSpec("reports", _N("Navigation", "Звіти"), "ui.pages.reports_page:ReportsPage"),
+    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage"),
+    PageSpec("settings", _N("Navigation", "Налаштування"), "ui.pages.settings_page:SettingsPage"),
+]
+
+
+def all_pages() -> list[PageSpec]:
+    return [HOME, *AREA_PAGES, *TAIL_PAGES]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Hromada Desk — %1").replace("%1", ctx.db.describe()))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+        for spec in all_pages():
+            if not ctx.can(spec.permission):
+                continue
+            module_name, class_name = spec.factory.split(":")
+            page_cls = getattr(importlib.import_module(module_name), class_name)
+            page = page_cls(ctx, self)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self._keys.append(spec.key)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        who = QLabel(self.tr("Користувач: %1 (%2)").replace("%1", ctx.actor.display_name).replace(
+            "%2", ctx.actor.role.label_uk if ctx.language == "uk" else ctx.actor.role.label_en))
+        who.setWordWrap(True)
+        who.setObjectName("current_user")
+        version = QLabel(f"Hromada Desk {__version__}")
+        version.setStyleSheet("color: #6b7785;")
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 8, 8, 8)
+        side_layout.addWidget(self.nav, 1)
+        side_layout.addWidget(who)
+        side_layout.addWidget(version)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for index in range(min(9, self.nav.count())):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        self.resize(1200, 760)
+        geometry = preferences.get(preferences.MAIN_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(0)
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[self._keys[row]]
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "on_shown", None)
+        if callable(refresh):
+            refresh()
+
+    def show_page(self, key: str, record_id: int | None = None) -> QWidget:
+        """Switch to a page (and open a record on it, when the page supports ``open_record``)."""
+        self.nav.setCurrentRow(self._keys.index(key))
+        page = self.pages[key]
+        if record_id is not None and hasattr(page, "open_record"):
+            page.open_record(record_id)
+        return page
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        preferences.put(preferences.MAIN_GEOMETRY, bytes(self.saveGeometry().data()))
+        super().closeEvent(event)

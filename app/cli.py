@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging() -> None:
+    if logging.getLogger().handlers:
+        return  # already configured (a second main() in the same process, or a test runner)
     handlers: list[logging.Handler] = []
     try:
         paths.logs_dir().mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image, ImageDraw  # noqa: E402
+from reportlab.lib.enums import TA_CENTER  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table  # noqa: E402
 
@@ -63,6 +65,7 @@ def make_logo() -> bytes:
 def story(rng: random.Random) -> list[Flowable]:
     """A bit of everything: text, key-value sheet, big numbers, bar chart, a long table, a QR code."""
     st = styles()
+    caption = ParagraphStyle("caption", parent=st.muted, alignment=TA_CENTER)
     parts: list[Flowable] = [
         paragraph(
             "Звіт підготовлено відповідно до Положення про громадський бюджет. Символи для перевірки: "
@@ -82,7 +85,7 @@ def story(rng: random.Random) -> list[Flowable]:
     numbers = Table(
         [
             [Paragraph("4 812", st.big_number), Paragraph("27", st.big_number), Paragraph("9", st.big_number)],
-            [Paragraph(t, st.muted) for t in ("проголосувало мешканців", "проєктів у бюлетені", "переможців")],
+            [Paragraph(t, caption) for t in ("проголосувало мешканців", "проєктів у бюлетені", "переможців")],
         ],
         colWidths=["33.3%", "33.3%", "33.4%"],
         style=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
@@ -111,7 +114,6 @@ def story(rng: random.Random) -> list[Flowable]:
         *data_table(
             ["№", "Автор", "Назва проєкту", "Подано", "Вартість", "Статус"],
             rows,
-            col_widths=[0.06, 0.2, 0.37, 0.11, 0.14, 0.12],
             align=["right", "left", "left", "center", "right", "left"],
         ),
         *section("Онлайн-версія"),

@@ -57,7 +57,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.formats import format_date, format_datetime, format_int
+from app.domain.formats import NBSP, format_date, format_datetime, format_int
 from app.paths import resource_path
 
 __all__ = [
@@ -114,7 +114,7 @@ TEXT = colors.HexColor("#1A1D21")
 MUTED = colors.HexColor("#5D6876")
 RULE = colors.HexColor("#9AA6B4")
 GRID = colors.HexColor("#D3D9E0")
-ZEBRA = colors.HexColor("#F2F4F7")
+ZEBRA = colors.HexColor("#EDF0F4")
 BAR_OTHER = colors.HexColor("#B3BCC7")
 BAR_TRACK = colors.HexColor("#EEF1F4")
 INTERNAL = colors.HexColor("#9B1C1C")  # the "for internal use" mark
@@ -295,6 +295,31 @@ def qr_flowable(url: str, size_mm: float = 30) -> Flowable:
 # --------------------------------------------------------------------------- page decoration
 
 
+_URL_PIECE_RE = re.compile(r"[^/?&=#._-]*[/?&=#._-]*")
+
+
+def _break_url(url: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of ``url`` no wider than ``width``, broken after ``/``, ``?``, ``&``, ``.`` where possible."""
+    lines: list[str] = []
+    line = ""
+    for piece in (p for p in _URL_PIECE_RE.findall(url) if p):
+        while piece:
+            if stringWidth(line + piece, font, size) <= width:
+                line, piece = line + piece, ""
+            elif line:
+                lines.append(line)
+                line = ""
+            else:  # one piece longer than a line: break it anywhere
+                cut = len(piece)
+                while cut > 1 and stringWidth(piece[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(piece[:cut])
+                piece = piece[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _fit_line(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` on one line."""
     if stringWidth(text, font, size) <= width:
@@ -372,14 +397,14 @@ class _PageDecor:
             qr_x = right - QR_HEADER_SIZE
             renderPDF.draw(self.qr, canv, qr_x, bottom)
             url_width = min(55 * mm, max(30 * mm, self.content_width * 0.3))
-            url_para = Paragraph(
-                _markup(self.qr_url),
-                _style("qr_url", 7, color=MUTED, alignment=TA_RIGHT, splitLongWords=1),
-            )
-            _, url_h = url_para.wrap(url_width, FIRST_HEADER_HEIGHT)
-            url_para.drawOn(canv, qr_x - 1.5 * mm - url_width, bottom + 2.5 * mm)
+            canv.setFont(FONT, 7)
+            canv.setFillColor(MUTED)
+            lines = _break_url(self.qr_url, FONT, 7, url_width)[:5]
+            for i, line in enumerate(reversed(lines)):
+                canv.drawRightString(qr_x - 1.5 * mm, bottom + 3 * mm + i * 8.5, line)
             canv.linkURL(self.qr_url, (qr_x, bottom, right, top), relative=0, thickness=0)
-            right = qr_x - 1.5 * mm - url_width - 4 * mm
+            used = max(stringWidth(line, FONT, 7) for line in lines)
+            right = qr_x - 1.5 * mm - used - 5 * mm
         self._draw_council_block(canv, text_x, top, max(right - text_x, 40 * mm), FIRST_HEADER_HEIGHT)
         self._rule(canv, bottom - 2 * mm)
         canv.restoreState()
@@ -609,39 +634,81 @@ _CELL_PAD_TOP = 2.5
 _CELL_PAD_BOTTOM = 3.5
 
 
-def _column_widths(
-    col_widths: Sequence[float] | None, header: Sequence[str], sample: list[list[str]], font_size: float
-) -> list[float | str]:
-    """Column widths for reportlab: points as given, fractions as percentages, or a guess from content.
+_NUMBER_RE = re.compile(r"^[-+\u2212]?\d[\d .,\u00a0]*(?: ?(?:грн|%))?$")
+_WORD_SPLIT_RE = re.compile(r"[^\S\u00a0]+")  # whitespace reportlab breaks at (not no-break space)
 
-    Percent strings are resolved by reportlab against the frame width at layout time, so the
-    same table fits portrait and landscape pages.
+
+def _keep_number_together(text: str) -> str:
+    """``"1 234,50 грн"`` with no-break spaces, so an amount never breaks across lines."""
+    return text.replace(" ", NBSP) if " " in text and _NUMBER_RE.match(text) else text
+
+
+class _ColumnWidths:
+    """Column widths in points for a given frame width: as asked, or fitted to the content.
+
+    Given widths are fractions of the frame width when all are ≤ 1, else points. Without
+    them, widths follow the usual auto-layout rule: every column gets at least its longest
+    unbreakable word (a date, an amount, a long surname), the rest of the frame is shared
+    in proportion to how much longer each column's text is. The content is judged from a
+    sample of rows spread over the whole table.
     """
-    count = len(header)
-    if col_widths is not None:
-        if len(col_widths) != count:
-            raise ValueError(f"col_widths has {len(col_widths)} entries for {count} columns")
-        if all(0 < w <= 1 for w in col_widths):
-            return [f"{w * 100:.4f}%" for w in col_widths]
-        return [float(w) for w in col_widths]
-    # Guess: each column wants its longest header word and (capped) longest value.
-    wants: list[float] = []
-    for j, head in enumerate(header):
-        longest_word = max((stringWidth(w, FONT_BOLD, font_size) for w in str(head).split()), default=0.0)
-        longest_text = max((stringWidth(row[j], FONT, font_size) for row in sample if j < len(row)), default=0.0)
-        wants.append(max(longest_word, min(longest_text, 220.0), 18.0) + 2 * _CELL_PAD_X)
-    total = sum(wants)
-    return [f"{w / total * 100:.4f}%" for w in wants]
+
+    def __init__(
+        self, col_widths: Sequence[float] | None, header: Sequence[str], sample: list[list[str]], font_size: float
+    ) -> None:
+        count = len(header)
+        self.given: list[float] | None = None
+        self.fractions = False
+        self._resolved: dict[float, list[float]] = {}
+        if col_widths is not None:
+            if len(col_widths) != count:
+                raise ValueError(f"col_widths has {len(col_widths)} entries for {count} columns")
+            if any(w <= 0 for w in col_widths):
+                raise ValueError("column widths must be positive")
+            self.given = [float(w) for w in col_widths]
+            self.fractions = all(w <= 1 for w in col_widths)
+            return
+        pad = 2 * _CELL_PAD_X + 1
+        self.minimum: list[float] = []
+        self.natural: list[float] = []
+        for j, head in enumerate(header):
+            texts = [row[j] for row in sample]
+            head_words = [stringWidth(w, FONT_BOLD, font_size) for w in _WORD_SPLIT_RE.split(str(head)) if w]
+            words = [stringWidth(w, FONT, font_size) for t in texts for w in _WORD_SPLIT_RE.split(t) if w]
+            longest_word = max(head_words + words, default=0.0)
+            longest_text = max((stringWidth(t, FONT, font_size) for t in texts), default=0.0)
+            self.minimum.append(min(max(longest_word, 12.0), 160.0) + pad)
+            self.natural.append(max(longest_word, min(longest_text, 260.0), 12.0) + pad)
+
+    def resolve(self, avail_width: float) -> list[float]:
+        """The widths in points for a frame ``avail_width`` wide."""
+        cached = self._resolved.get(avail_width)
+        if cached is not None:
+            return cached
+        if self.given is not None:
+            widths = [w * avail_width for w in self.given] if self.fractions else list(self.given)
+        else:
+            low, high = sum(self.minimum), sum(self.natural)
+            if high <= avail_width:
+                widths = [w * avail_width / high for w in self.natural]
+            elif low >= avail_width:
+                widths = [w * avail_width / low for w in self.minimum]
+            else:
+                share = (avail_width - low) / (high - low)
+                widths = [lo + (hi - lo) * share for lo, hi in zip(self.minimum, self.natural, strict=True)]
+        self._resolved[avail_width] = widths
+        return widths
 
 
 class _TableSpec:
     """Everything needed to build a page-sized reportlab Table from raw row texts."""
 
     def __init__(
-        self, header: Sequence[str], widths: list[float | str], aligns: list[int], font_size: float, zebra: bool
+        self, header: Sequence[str], widths: _ColumnWidths, aligns: list[int], font_size: float, zebra: bool
     ) -> None:
         self.widths = widths
         self.zebra = zebra
+        self.empty = False  # True: the only row is the "no records" note, spanning all columns
         leading = round(font_size * 1.25, 2)
         base = styles()
         self.cell_styles = [
@@ -660,15 +727,20 @@ class _TableSpec:
     def cells(self, row: Sequence[object]) -> list[Flowable]:
         """One data row as flowables: a Paragraph per value, flowables passed through."""
         return [
-            v if isinstance(v, Flowable) else Paragraph(_markup(_plain(v)), s)
+            v if isinstance(v, Flowable) else Paragraph(_markup(_keep_number_together(_plain(v))), s)
             for v, s in zip(row, self.cell_styles, strict=True)
         ]
 
-    def table(self, rows: Sequence[Sequence[object]], *, with_header: bool, offset: int) -> Table:
-        """A Table of ``rows`` (optionally under the header row); ``offset`` keeps zebra stripes in step."""
+    def table(self, rows: Sequence[Sequence[object]], *, with_header: bool, offset: int, width: float) -> Table:
+        """A Table of ``rows`` (optionally under the header row) for a frame ``width`` wide.
+
+        ``offset`` is the index of the first row in the whole table, so zebra stripes stay in
+        step from page to page.
+        """
         data = ([self.header_cells] if with_header else []) + [self.cells(r) for r in rows]
         first = 1 if with_header else 0
         commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), FONT, font_size),  # reportlab's default cell font is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
@@ -687,7 +759,11 @@ class _TableSpec:
         if self.zebra and rows:
             stripes = [colors.white, ZEBRA] if offset % 2 == 0 else [ZEBRA, colors.white]
             commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), stripes))
-        table = Table(data, colWidths=self.widths, repeatRows=first, style=TableStyle(commands), hAlign="LEFT")
+        if self.empty:
+            commands += [("SPAN", (0, first), (-1, first)), ("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white])]
+        table = Table(
+            data, colWidths=self.widths.resolve(width), repeatRows=first, style=TableStyle(commands), hAlign="LEFT"
+        )
         table.spaceAfter = 6
         return table
 
@@ -735,7 +811,7 @@ class _LongTable(Flowable):
             return self._cache[1:]
         capacity = int(avail_height / self.spec.min_row_height) + 2
         count = min(len(self.rows), self.chunk_size, capacity)
-        table = self.spec.table(self.rows[:count], with_header=with_header, offset=self.offset)
+        table = self.spec.table(self.rows[:count], with_header=with_header, offset=self.offset, width=avail_width)
         width, height = table.wrap(avail_width, avail_height)
         self._cache = (key, table, count, width, height)
         return table, count, width, height
@@ -807,13 +883,16 @@ def data_table(
     for number, row in enumerate(data, start=1):
         if len(row) != len(header):
             raise ValueError(f"row {number} has {len(row)} values for {len(header)} columns")
-    sample = [[_plain(v) for v in row if not isinstance(v, Flowable)] for row in data[:300]]
-    sample = [row for row in sample if len(row) == len(header)]
-    spec = _TableSpec(header, _column_widths(col_widths, header, sample, font_size), align_codes, font_size, zebra)
+    step = max(1, len(data) // 300)
+    sample = [
+        ["" if isinstance(v, Flowable) else _keep_number_together(_plain(v)) for v in row] for row in data[::step]
+    ]
+    widths = _ColumnWidths(col_widths, header, sample, font_size)
+    spec = _TableSpec(header, widths, align_codes, font_size, zebra)
     if not data:
-        table = spec.table([[empty_text] + [""] * (len(header) - 1)], with_header=True, offset=0)
-        table.setStyle([("SPAN", (0, 1), (-1, 1)), ("TEXTCOLOR", (0, 1), (-1, 1), MUTED)])
-        return [table]
+        spec.empty = True
+        spec.cell_styles[0] = ParagraphStyle("empty", parent=spec.cell_styles[0], textColor=MUTED, alignment=TA_LEFT)
+        data = [[empty_text] + [""] * (len(header) - 1)]
     return [_LongTable(spec, data, chunk_size)]
 
 
@@ -845,6 +924,7 @@ def key_value_table(pairs: Sequence[tuple[str, object]], key_width: float = 0.35
         hAlign="LEFT",
         style=TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),

@@ -129,7 +129,6 @@ class AuditPage(QWidget):
         self._loading = False
         ctx.signals.changed.connect(lambda _a: self.reload_choices())
         self.reload_choices()
-        self.verify()
 
     def on_shown(self) -> None:
         self.reload_choices()
@@ -151,6 +150,7 @@ class AuditPage(QWidget):
         self.entity.setCurrentIndex(max(0, self.entity.findData(current_type)))
         self._loading = False
         self.refresh()
+        self.verify()
 
     def current_filter(self) -> audit.AuditFilter:
         return audit.AuditFilter(

@@ -1,0 +1,67 @@
+"""Shared fixtures: headless Qt, an isolated data folder, a fresh database per test.
+
+The backend is SQLite unless ``--backend=postgres`` is given (or HROMADA_TEST_BACKEND);
+then every ``db`` fixture is a fresh database on the server at HROMADA_TEST_PG_URL.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_ISOLATED = Path(tempfile.mkdtemp(prefix="hromada-tests-"))
+os.environ["HROMADA_DATA_DIR"] = str(_ISOLATED / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_ISOLATED / "config")  # QSettings stay out of the real profile
+os.environ.pop("HROMADA_DB", None)
+
+import pytest  # noqa: E402
+
+from app.db.engine import Database  # noqa: E402
+from app.services import council  # noqa: E402
+from app.services.auth import Actor  # noqa: E402
+from tests import dbutil  # noqa: E402
+
+TEST_PROFILE = council.CouncilProfileData(
+    hromada_name="Тестова сільська територіальна громада",
+    council_name="Тестова сільська рада",
+    convocation=8,
+    composition=26,
+    address="вул. Шевченка, 5, с. Тестове",
+    website="https://test-rada.example.ua",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=["sqlite", "postgres"],
+        default=os.environ.get("HROMADA_TEST_BACKEND", "sqlite"),
+        help="database backend for service and migration tests",
+    )
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.config.getoption("--backend"))
+
+
+@pytest.fixture
+def db(tmp_path: Path, backend: str) -> Iterator[Database]:
+    """A fresh, migrated, empty database."""
+    with dbutil.fresh_database(tmp_path, backend) as database:
+        yield database
+
+
+@pytest.fixture
+def council_db(db: Database) -> tuple[Database, Actor]:
+    """A database with the test council set up; returns it with its administrator."""
+    _, actor = council.setup_council(db, TEST_PROFILE, admin_username="admin", admin_full_name="Олена Адмін")
+    return db, actor
+
+
+@pytest.fixture
+def admin(council_db: tuple[Database, Actor]) -> Actor:
+    return council_db[1]

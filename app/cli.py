@@ -68,17 +68,21 @@ def resolve_db_target(args: argparse.Namespace) -> str:
     return str(paths.default_db_path())
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="hromada",
-        description="Hromada Desk — реєстри та звіти ради територіальної громади.",
-    )
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"Hromada Desk {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="файл бази SQLite або URL PostgreSQL (також HROMADA_DB)")
     parser.add_argument("--demo", action="store_true", help="відкрити демонстраційну базу (створити за потреби)")
     parser.add_argument("--user", metavar="NAME", help="від імені якого користувача діяти")
     parser.add_argument("--lang", choices=["uk", "en"], help="мова інтерфейсу")
     parser.add_argument("--smoke", action="store_true", help="перевірка збірки: вікно, база, PDF — і вихід")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hromada",
+        description="Hromada Desk — реєстри та звіти ради територіальної громади.",
+    )
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -108,8 +112,15 @@ def error(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # The GUI path (no subcommand) skips importing every area's CLI module: start-up time matters.
+    quick = argparse.ArgumentParser(prog="hromada", add_help=False)
+    _global_options(quick)
+    quick_args, rest = quick.parse_known_args(argv)
+    if not rest:
+        quick_args.command = None
+        args = quick_args
+    else:
+        args = build_parser().parse_args(argv)
     if args.smoke:
         from ui.smoke import run_smoke
 

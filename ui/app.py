@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.db.engine import Database, open_database
-from app.services import council, demo
+from app.paths import resource_path
+from app.services.auth import Actor
 from app.services.errors import ServiceError
 from ui import i18n, preferences, style
 from ui.context import AppContext
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -26,47 +34,79 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(preferences.ORGANIZATION)
     app.setApplicationName(preferences.APPLICATION)
     app.setApplicationDisplayName("Hromada Desk")
+    icon = resource_path("icons", "hromada.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     style.apply(app)
     return app
 
 
-def build_main_window(db: Database, actor, language: str = "uk") -> MainWindow:  # noqa: ANN001
+def build_main_window(db: Database, actor: Actor, language: str = "uk") -> MainWindow:
+    """A fully attached main window (tests and the smoke check)."""
     return MainWindow(AppContext(db=db, actor=actor, language=language))
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the database (setup or demo on first start), ask who works, show the main window."""
-    from app.cli import EXIT_ERROR, resolve_db_target
-    from ui.dialogs.setup_dialog import SetupDialog
-    from ui.login import obtain_actor
+class Startup(QObject):
+    """What happens after the window is on screen: open the database, set up, log in, attach."""
 
+    def __init__(self, app: QApplication, window: MainWindow, args: argparse.Namespace, language: str) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.args = args
+        self.language = language
+        self.db: Database | None = None
+        self.exit_code = 0
+
+    def fail(self, message: str) -> None:
+        print(f"Помилка: {message}", file=sys.stderr) if sys.stderr is not None else None
+        QMessageBox.critical(self.window, "Hromada Desk", message)
+        self.exit_code = 2
+        self.app.exit(2)
+
+    def run(self) -> None:
+        from app.cli import resolve_db_target
+        from app.db.engine import open_database
+        from app.services import council, demo
+        from ui.dialogs.setup_dialog import SetupDialog
+        from ui.login import obtain_actor
+
+        try:
+            self.db = open_database(resolve_db_target(self.args))
+            if council.needs_setup(self.db):
+                if self.args.demo:
+                    demo.create_demo(self.db)
+                else:
+                    setup = SetupDialog(self.db, self.window)
+                    if setup.exec() != QDialog.DialogCode.Accepted:
+                        self.app.exit(0)
+                        return
+            actor = obtain_actor(self.db, self.window, self.args.user)
+            if actor is None:
+                self.app.exit(0)
+                return
+            self.window.attach(AppContext(db=self.db, actor=actor, language=self.language))
+        except ServiceError as exc:
+            self.fail(exc.text(self.language))
+            return
+        if os.environ.get("HROMADA_EXIT_AFTER_SHOW") == "ready":
+            QTimer.singleShot(0, self.app.quit)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Show the main window at once, then open the database and fill it (see :class:`Startup`)."""
     app = make_application()
     language = args.lang or preferences.get(preferences.LANGUAGE)
     i18n.install(app, language)
-    target = resolve_db_target(args)
-    try:
-        db = open_database(target)
-    except ServiceError as exc:
-        QMessageBox.critical(None, "Hromada Desk", exc.text(language))
-        print(f"Помилка: {exc.text()}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        if council.needs_setup(db):
-            if args.demo:
-                demo.create_demo(db)
-            else:
-                setup = SetupDialog(db)
-                if setup.exec() != QDialog.DialogCode.Accepted:
-                    return 0
-        actor = obtain_actor(db, None, args.user)
-        if actor is None:
-            return 0
-        window = build_main_window(db, actor, language)
-        window.show()
+    window = MainWindow()
+    window.show()
+    probe = os.environ.get("HROMADA_EXIT_AFTER_SHOW")
+    if probe == "shown":  # bench/startup.py: process start → window on screen
+        QTimer.singleShot(0, app.quit)
         return app.exec()
-    except ServiceError as exc:
-        QMessageBox.critical(None, "Hromada Desk", exc.text(language))
-        print(f"Помилка: {exc.text()}", file=sys.stderr)
-        return EXIT_ERROR
-    finally:
-        db.dispose()
+    startup = Startup(app, window, args, language)
+    QTimer.singleShot(0, startup.run)
+    code = app.exec()
+    if startup.db is not None:
+        startup.db.dispose()
+    return code or startup.exit_code

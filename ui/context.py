@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.db.engine import Database
 from app.services.auth import Actor, Permission
+
+if TYPE_CHECKING:  # importing SQLAlchemy is deferred until the window is on screen
+    from app.db.engine import Database
 
 
 class DataSignals(QObject):

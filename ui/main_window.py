@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.services.auth import Permission
 from ui import preferences
-from ui.context import AppContext
+from ui.context import AppContext  # noqa: TC001 - light module
 
 
 @dataclass(frozen=True)
@@ -48,36 +48,37 @@ def all_pages() -> list[PageSpec]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """The window appears at once as a shell; :meth:`attach` fills it once the database is open.
+
+    Pages are built lazily, on first visit, so start-up costs only the home page.
+    """
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Hromada Desk — %1").replace("%1", ctx.db.describe()))
+        self.ctx: AppContext | None = None
+        self.setWindowTitle("Hromada Desk")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self._specs: dict[str, PageSpec] = {}
         self._keys: list[str] = []
         for spec in all_pages():
-            if not ctx.can(spec.permission):
-                continue
-            module_name, class_name = spec.factory.split(":")
-            page_cls = getattr(importlib.import_module(module_name), class_name)
-            page = page_cls(ctx, self)
-            page.setObjectName(f"page_{spec.key}")
-            self.pages[spec.key] = page
-            self._keys.append(spec.key)
-            self.stack.addWidget(page)
             item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.nav.addItem(item)
+        self.loading = QLabel(self.tr("Відкриваю базу даних…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setStyleSheet("color: #6b7785; font-size: 14pt;")
+        self.stack.addWidget(self.loading)
         self.nav.currentRowChanged.connect(self._on_nav)
 
-        who = QLabel(self.tr("Користувач: %1 (%2)").replace("%1", ctx.actor.display_name).replace(
-            "%2", ctx.actor.role.label_uk if ctx.language == "uk" else ctx.actor.role.label_en))
-        who.setWordWrap(True)
-        who.setObjectName("current_user")
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.who.setObjectName("current_user")
         version = QLabel(f"Hromada Desk {__version__}")
         version.setStyleSheet("color: #6b7785;")
         side = QWidget()
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 8, 8, 8)
         side_layout.addWidget(self.nav, 1)
-        side_layout.addWidget(who)
+        side_layout.addWidget(self.who)
         side_layout.addWidget(version)
 
         central = QWidget()
@@ -95,19 +96,52 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        for index in range(min(9, self.nav.count())):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.resize(1200, 760)
         geometry = preferences.get(preferences.MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Show the pages the acting user may see, for the open database."""
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Hromada Desk — %1").replace("%1", ctx.db.describe()))
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._keys = []
+        for spec in all_pages():
+            if not ctx.can(spec.permission):
+                continue
+            self._specs[spec.key] = spec
+            self._keys.append(spec.key)
+            item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        role = ctx.actor.role.label_uk if ctx.language == "uk" else ctx.actor.role.label_en
+        self.who.setText(self.tr("Користувач: %1 (%2)").replace("%1", ctx.actor.display_name).replace("%2", role))
+        for index in range(min(9, self.nav.count())):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
 
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            assert self.ctx is not None, "attach() first"
+            module_name, class_name = self._specs[key].factory.split(":")
+            page_cls = getattr(importlib.import_module(module_name), class_name)
+            page = page_cls(self.ctx, self)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
     def _on_nav(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self._keys:
             return
-        page = self.pages[self._keys[row]]
+        page = self.page(self._keys[row])
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "on_shown", None)
         if callable(refresh):
@@ -116,7 +150,7 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str, record_id: int | None = None) -> QWidget:
         """Switch to a page (and open a record on it, when the page supports ``open_record``)."""
         self.nav.setCurrentRow(self._keys.index(key))
-        page = self.pages[key]
+        page = self.page(key)
         if record_id is not None and hasattr(page, "open_record"):
             page.open_record(record_id)
         return page

@@ -672,7 +672,7 @@ def equal_shares(
             notes.append(
                 f"Доповнення Add1: бюджет виборця {format_amount(per_voter, money_scale)} "
                 f"(рівна частка {format_amount(exact, money_scale)}, старт {format_amount(start, money_scale)}, "
-                f"збільшено {steps} раз(и) на {format_amount(step, money_scale)}); зупинка: {reason}."
+                f"збільшень на {format_amount(step, money_scale)}: {steps}); зупинка: {reason}."
             )
 
     winners = [*run.free, *run.winners]
@@ -722,15 +722,15 @@ def _mes_results(
         round_no, need, den, full = run.paid[c]
         share = Fraction(need, den)
         n = len(supp[c])
-        if full == n:
-            text = (
-                f"Переміг у раунді {round_no}: вартість {fmt(p.cost, money_scale)} поділили порівну "
-                f"{n} прихильників, по {fmt(share, money_scale)}."
-            )
+        head = f"Переміг у раунді {round_no} (вартість {fmt(p.cost, money_scale)}): "
+        if n == 1:
+            text = head + "єдиний прихильник заплатив усю суму."
+        elif full == n:
+            text = head + f"кожен із {n} прихильників заплатив {fmt(share, money_scale)}."
         else:
-            text = (
-                f"Переміг у раунді {round_no}: вартість {fmt(p.cost, money_scale)} оплатили {n} прихильників — "
-                f"{full} по {fmt(share, money_scale)}, ще {n - full} віддали все, що в них лишалось."
+            text = head + (
+                f"з {n} прихильників {full} заплатили по {fmt(share, money_scale)}, "
+                f"а решта {n - full} віддали все, що в них лишалось."
             )
         results.append(
             ProjectResult(p.id, p.cost, p.votes, p.score, ProjectStatus.SELECTED, text, round_no, max_payment=share)
@@ -804,7 +804,7 @@ def _comparison_step(
             balance[v] -= 1
     prefer_mes = sum(1 for b in balance if b > 0)
     prefer_greedy = sum(1 for b in balance if b < 0)
-    rule = EQUAL_SHARES_ADD1_COMPARISON if mes.rule == EQUAL_SHARES_ADD1 else EQUAL_SHARES_COMPARISON
+    rule = mes.rule
     if prefer_greedy > prefer_mes:
         note = (
             f"Порівняння: результат жадібного правила кращий для {prefer_greedy} виборців, результат методу "

@@ -143,11 +143,16 @@ def esc(text: object) -> str:
     ends to ``\\n``, turns tabs into spaces and drops other control characters (they come
     with spreadsheet imports and would print as boxes).
     """
+    value = _clean(text)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clean(text: object) -> str:
+    """``text`` as a string with ``\n`` line ends, tabs as spaces and no other control characters."""
     if text is None:
         return ""
     value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    value = _CONTROL_RE.sub("", value)
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CONTROL_RE.sub("", value)
 
 
 def _markup(text: object) -> str:
@@ -227,15 +232,26 @@ def styles() -> ReportStyles:
     )
 
 
+_shared_styles: ReportStyles | None = None
+
+
+def _styles() -> ReportStyles:
+    """The styles this module's helpers use (one set, never handed out, so never modified)."""
+    global _shared_styles
+    if _shared_styles is None:
+        _shared_styles = styles()
+    return _shared_styles
+
+
 def paragraph(text: str, style: str | ParagraphStyle = "body") -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept) in a named report style."""
-    chosen = styles()[style] if isinstance(style, str) else style
+    chosen = _styles()[style] if isinstance(style, str) else style
     return Paragraph(_markup(text), chosen)
 
 
 def section(title: str) -> list[Flowable]:
     """A section heading that never ends up alone at the bottom of a page."""
-    return [CondPageBreak(30 * mm), Paragraph(_markup(title), styles().h2)]
+    return [CondPageBreak(30 * mm), Paragraph(_markup(title), _styles().h2)]
 
 
 # --------------------------------------------------------------------------- council header
@@ -320,6 +336,11 @@ def _break_url(url: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def _one_line(text: str) -> str:
+    """``text`` cleaned for drawing on one line: no line breaks, runs of spaces collapsed."""
+    return re.sub(r"[ \n]+", " ", _clean(text)).strip()
+
+
 def _fit_line(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` on one line."""
     if stringWidth(text, font, size) <= width:
@@ -349,7 +370,12 @@ class _PageDecor:
         self.qr_url = qr_url
         self.page_width, self.page_height = page_size
         self.logo = _load_logo(council.logo)
-        self.qr = _qr_drawing(qr_url, QR_HEADER_SIZE) if qr_url else None
+        self.qr: Drawing | None = None
+        if qr_url:
+            try:
+                self.qr = _qr_drawing(qr_url, QR_HEADER_SIZE)
+            except Exception:  # too long for a QR code: the URL is still printed, the report still made
+                self.qr = None
 
     # ----- header
 
@@ -393,9 +419,10 @@ class _PageDecor:
         bottom = top - FIRST_HEADER_HEIGHT
         text_x = self._draw_logo(canv, FIRST_HEADER_HEIGHT)
         right = self.page_width - SIDE_MARGIN
-        if self.qr is not None and self.qr_url:
-            qr_x = right - QR_HEADER_SIZE
-            renderPDF.draw(self.qr, canv, qr_x, bottom)
+        if self.qr_url:
+            qr_x = right - (QR_HEADER_SIZE if self.qr is not None else 0)
+            if self.qr is not None:
+                renderPDF.draw(self.qr, canv, qr_x, bottom)
             url_width = min(55 * mm, max(30 * mm, self.content_width * 0.3))
             canv.setFont(FONT, 7)
             canv.setFillColor(MUTED)
@@ -441,17 +468,19 @@ class _PageDecor:
         text_x = self._draw_logo(canv, LATER_HEADER_HEIGHT)
         right = self.page_width - SIDE_MARGIN
         title_width = self.content_width * 0.42
-        title = _fit_line(" ".join(self.title.split()), FONT, 8, title_width)
+        title = _fit_line(_one_line(self.title), FONT, 8, title_width)
         canv.setFont(FONT, 8)
         canv.setFillColor(MUTED)
         canv.drawRightString(right, bottom + 1.5 * mm, title)
         name_width = right - text_x - stringWidth(title, FONT, 8) - 6 * mm
         canv.setFillColor(ACCENT)
         canv.setFont(FONT_BOLD, 9.5)
-        canv.drawString(text_x, top - 4.5 * mm, _fit_line(self.council.council_name, FONT_BOLD, 9.5, name_width))
+        canv.drawString(
+            text_x, top - 4.5 * mm, _fit_line(_one_line(self.council.council_name), FONT_BOLD, 9.5, name_width)
+        )
         canv.setFillColor(TEXT)
         canv.setFont(FONT, 8)
-        canv.drawString(text_x, bottom + 1.5 * mm, _fit_line(self.council.hromada_name, FONT, 8, name_width))
+        canv.drawString(text_x, bottom + 1.5 * mm, _fit_line(_one_line(self.council.hromada_name), FONT, 8, name_width))
         self._rule(canv, bottom - 2 * mm)
         canv.restoreState()
 
@@ -548,7 +577,7 @@ def build_pdf(
     website; without either there is no QR code. ``story`` itself is not consumed.
     """
     register_fonts()
-    st = styles()
+    st = _styles()
     page_size = landscape_size(A4) if landscape else A4
     decor = _PageDecor(
         council=council,
@@ -700,6 +729,23 @@ class _ColumnWidths:
         return widths
 
 
+class _CellParagraph(Paragraph):
+    """A table-cell paragraph that remembers its last wrap.
+
+    A reportlab Table wraps every cell when measuring, again when splitting and again when
+    the part that fits is placed; the lines only depend on the width, so the work is done once.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_for:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
+
+
 class _TableSpec:
     """Everything needed to build a page-sized reportlab Table from raw row texts."""
 
@@ -708,9 +754,10 @@ class _TableSpec:
     ) -> None:
         self.widths = widths
         self.zebra = zebra
+        self.font_size = font_size
         self.empty = False  # True: the only row is the "no records" note, spanning all columns
         leading = round(font_size * 1.25, 2)
-        base = styles()
+        base = _styles()
         self.cell_styles = [
             ParagraphStyle(f"cell{j}", parent=base.cell, fontSize=font_size, leading=leading, alignment=a)
             for j, a in enumerate(aligns)
@@ -723,13 +770,23 @@ class _TableSpec:
         ]
         self.header_cells = [Paragraph(_markup(h), s) for h, s in zip(header, head_styles, strict=True)]
         self.min_row_height = leading + _CELL_PAD_TOP + _CELL_PAD_BOTTOM
+        # Plain text needs no markup parser: a cell's single fragment is a copy of this one with
+        # the text swapped in (the parser is a third of the cost of a long table otherwise).
+        self._fragments = [Paragraph("x", s).frags[0] for s in self.cell_styles]
+
+    def cell(self, value: object, column: int) -> Flowable:
+        """One value as a cell flowable: a Flowable as it is, anything else as a paragraph."""
+        if isinstance(value, Flowable):
+            return value
+        style = self.cell_styles[column]
+        text = _keep_number_together(_clean(_plain(value)))
+        if "\n" in text or style.textTransform:
+            return _CellParagraph(_markup(text), style)
+        return _CellParagraph(text, style, frags=[self._fragments[column].clone(text=text)] if text else [])
 
     def cells(self, row: Sequence[object]) -> list[Flowable]:
-        """One data row as flowables: a Paragraph per value, flowables passed through."""
-        return [
-            v if isinstance(v, Flowable) else Paragraph(_markup(_keep_number_together(_plain(v))), s)
-            for v, s in zip(row, self.cell_styles, strict=True)
-        ]
+        """One data row as flowables."""
+        return [self.cell(value, column) for column, value in enumerate(row)]
 
     def table(self, rows: Sequence[Sequence[object]], *, with_header: bool, offset: int, width: float) -> Table:
         """A Table of ``rows`` (optionally under the header row) for a frame ``width`` wide.
@@ -740,7 +797,7 @@ class _TableSpec:
         data = ([self.header_cells] if with_header else []) + [self.cells(r) for r in rows]
         first = 1 if with_header else 0
         commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), FONT, font_size),  # reportlab's default cell font is Helvetica
+            ("FONT", (0, 0), (-1, -1), FONT, self.font_size),  # reportlab's default cell font is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
@@ -828,17 +885,34 @@ class _LongTable(Flowable):
             shown = count
         else:
             parts = table.split(availWidth, availHeight)
-            if not parts:
-                return []
-            table = parts[0]
-            shown = len(table._cellvalues) - (1 if self._header_shown else 0)
+            shown = len(parts[0]._cellvalues) - (1 if self._header_shown else 0) if parts else 0
             if shown <= 0:
-                return []
+                return self._split_giant_row(availWidth, availHeight)
+            table = parts[0]
         rest = self.rows[shown:]
         if not rest:
             return [table]
         table.spaceAfter = 0
         return [table, _LongTable(self.spec, rest, self.chunk_size, offset=self.offset + shown, continued=True)]
+
+    def _split_giant_row(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split inside the first row when it is taller than a whole empty frame (a long appeal text).
+
+        Anywhere but the top of a frame, return nothing: the row gets a fresh page first.
+        """
+        frame = getattr(self, "_frame", None)
+        if frame is None or not getattr(frame, "_atTop", False):
+            return []
+        table = self.spec.table(self.rows[:1], with_header=True, offset=self.offset, width=avail_width)
+        table.splitInRow = 1
+        parts: list[Flowable] = table.split(avail_width, avail_height)
+        if not parts:
+            return []
+        parts[-1].spaceAfter = 0
+        rest = self.rows[1:]
+        if rest:
+            parts.append(_LongTable(self.spec, rest, self.chunk_size, offset=self.offset + 1, continued=True))
+        return parts
 
     def draw(self) -> None:
         assert self._cache is not None, "wrap() must be called before draw()"
@@ -879,7 +953,7 @@ def data_table(
         align_codes = [_ALIGNMENTS[a.lower()] for a in aligns]
     except KeyError as exc:
         raise ValueError(f"unknown alignment {exc.args[0]!r}; use left, right or center") from None
-    data = [list(r) for r in rows]
+    data: list[Sequence[object]] = [list(r) for r in rows]
     for number, row in enumerate(data, start=1):
         if len(row) != len(header):
             raise ValueError(f"row {number} has {len(row)} values for {len(header)} columns")
@@ -891,8 +965,8 @@ def data_table(
     spec = _TableSpec(header, widths, align_codes, font_size, zebra)
     if not data:
         spec.empty = True
-        spec.cell_styles[0] = ParagraphStyle("empty", parent=spec.cell_styles[0], textColor=MUTED, alignment=TA_LEFT)
-        data = [[empty_text] + [""] * (len(header) - 1)]
+        note = ParagraphStyle("empty", parent=spec.cell_styles[0], textColor=MUTED, alignment=TA_LEFT)
+        data = [[Paragraph(_markup(empty_text), note), *[""] * (len(header) - 1)]]
     return [_LongTable(spec, data, chunk_size)]
 
 
@@ -904,7 +978,7 @@ def key_value_table(pairs: Sequence[tuple[str, object]], key_width: float = 0.35
     """
     if not 0 < key_width < 1:
         raise ValueError("key_width is a fraction of the frame width")
-    st = styles()
+    st = _styles()
     key_style = ParagraphStyle("kv_key", parent=st.cell, fontSize=9.5, leading=12, textColor=MUTED)
     value_style = ParagraphStyle("kv_value", parent=st.cell, fontSize=9.5, leading=12)
     data = [
@@ -967,7 +1041,7 @@ class _BarChart(Flowable):
         self.font_size = font_size
         self.max_value = max_value if max_value is not None else max((max(v, 0) for _, v, _ in rows), default=0)
         self.spaceAfter = 8
-        st = styles()
+        st = _styles()
         leading = round(font_size * 1.25, 2)
         self._label_style = ParagraphStyle("bar_label", parent=st.cell, fontSize=font_size, leading=leading)
         self._label_bold = ParagraphStyle("bar_label_b", parent=st.cell_bold, fontSize=font_size, leading=leading)
@@ -1020,15 +1094,18 @@ class _BarChart(Flowable):
             return []
         if count == len(self.rows):
             return [self]
-        kwargs = {
-            "width": self.fixed_width,
-            "value_format": self.value_format,
-            "font_size": self.font_size,
-            "max_value": self.max_value,
-        }
-        first = _BarChart(self.rows[:count], **kwargs)
+        first, rest = (
+            _BarChart(
+                part,
+                width=self.fixed_width,
+                value_format=self.value_format,
+                font_size=self.font_size,
+                max_value=self.max_value,
+            )
+            for part in (self.rows[:count], self.rows[count:])
+        )
         first.spaceAfter = 0
-        return [first, _BarChart(self.rows[count:], **kwargs)]
+        return [first, rest]
 
     def draw(self) -> None:
         canv = self.canv

@@ -74,7 +74,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     open_database(path).dispose()
     con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    con.execute("INSERT INTO alembic_version (version_num) VALUES ('ffff_from_the_future')")
     con.commit()
     con.close()
     before = _digest(path)

@@ -6,3 +6,4 @@ Each area keeps its tables in its own module; add the module to the import list 
 from app.db.models import core  # noqa: F401
 from app.db.models import deputies  # noqa: F401
 from app.db.models import budget  # noqa: F401
+from app.db.models import petitions  # noqa: F401

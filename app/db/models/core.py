@@ -51,7 +51,7 @@ class User(RecordMixin, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    voting_point_id: Mapped[int | None] = mapped_column(ForeignKey("pb_voting_point.id", ondelete="SET NULL"), nullable=True)  # noqa: E501 - operators enter ballots at this point only (budget)
+    voting_point_id: Mapped[int | None] = mapped_column(ForeignKey("pb_voting_point.id"), nullable=True)  # operator's
 
 
 class AuditEvent(RecordMixin, Base):

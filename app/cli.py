@@ -14,7 +14,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from app import __version__, paths
 from app.services.errors import ServiceError
@@ -25,7 +24,7 @@ EXIT_ERROR = 2
 log = logging.getLogger("hromada")
 
 # Modules that add subcommands (``register(subparsers)``), one per area.
-COMMAND_MODULES: list[str] = ["app.cli_core"]
+COMMAND_MODULES: list[str] = ["app.cli_core", "app.cli_users"]
 
 
 class CliContext:
@@ -34,6 +33,7 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db = None
+        self._actor = None
 
     @property
     def db_target(self) -> str:
@@ -47,9 +47,12 @@ class CliContext:
         return self._db
 
     def actor(self):  # noqa: ANN201 - returns app.services.auth.Actor
+        """The acting user, signed in once per command (see app.services.cli_auth)."""
         from app.services import cli_auth
 
-        return cli_auth.resolve_actor(self.db(), self.args.user)
+        if self._actor is None:
+            self._actor = cli_auth.resolve_actor(self.db(), self.args.user)
+        return self._actor
 
     def close(self) -> None:
         if self._db is not None:
@@ -72,7 +75,9 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"Hromada Desk {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="файл бази SQLite або URL PostgreSQL (також HROMADA_DB)")
     parser.add_argument("--demo", action="store_true", help="відкрити демонстраційну базу (створити за потреби)")
-    parser.add_argument("--user", metavar="NAME", help="від імені якого користувача діяти")
+    parser.add_argument("--user", metavar="NAME",
+                        help="від імені якого користувача діяти (також HROMADA_USER; пароль — із запиту "
+                             "або HROMADA_PASSWORD)")
     parser.add_argument("--lang", choices=["uk", "en"], help="мова інтерфейсу")
     parser.add_argument("--smoke", action="store_true", help="перевірка збірки: вікно, база, PDF — і вихід")
 

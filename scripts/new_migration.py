@@ -4,10 +4,13 @@ import tempfile
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 from pathlib import Path
+
 from alembic import command
-from app.db import migrations_runner
-from app.db.engine import make_engine, Database
 from sqlalchemy.engine import make_url
+
+from app.db import migrations_runner
+from app.db.engine import Database, make_engine
+
 rev, msg = sys.argv[1], sys.argv[2]
 tmp = Path(tempfile.mkdtemp())/"a.sqlite3"
 url = make_url(f"sqlite:///{tmp}")

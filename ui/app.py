@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.errors import DatabaseOpenError
@@ -50,9 +51,17 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def normalize_url(url: str | URL) -> URL:
+    """``postgresql://`` and ``postgres://`` mean the psycopg 3 driver (the one we ship), not psycopg2."""
+    url = make_url(url)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def make_engine(url: str | URL) -> Engine:
     """An engine with our SQLite pragmas (WAL, foreign keys, busy timeout) when it is SQLite."""
-    url = make_url(url)
+    url = normalize_url(url)
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect_pragmas)
@@ -161,7 +170,7 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
     from app.db import migrations_runner
 
     if is_url(target):
-        url = make_url(str(target))
+        url = normalize_url(str(target))
         path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     else:
         path = Path(target).expanduser().resolve()
@@ -173,6 +182,13 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
     try:
         if migrate:
             migrations_runner.upgrade(db)
+    except OperationalError as exc:  # server unreachable, no such database, wrong password...
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise DatabaseOpenError(
+            f"Не вдається відкрити базу даних «{db.describe()}»: {reason}",
+            f"Cannot open the database «{db.describe()}»: {reason}",
+        ) from exc
     except Exception:
         engine.dispose()
         raise

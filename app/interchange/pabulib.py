@@ -288,7 +288,7 @@ class _Reader:
             except StopIteration:
                 return None
             except csv.Error as exc:
-                raise PabulibError(f"порушено лапки CSV ({exc})", self.reader.line_num or start) from None
+                raise PabulibError(f"порушено лапки CSV ({exc})", start) from None
             self.last_line = self.reader.line_num
             if not row or all(not cell.strip() for cell in row):
                 continue
@@ -480,7 +480,7 @@ def _read_votes(reader: _Reader, election: PbElection, with_points: bool) -> Non
             raw_points = row[points_col]
             parts = [p.strip() for p in raw_points.split(",")] if raw_points.strip() else []
             if len(parts) != len(chosen):
-                raise PabulibError(f"у голосі {len(chosen)} проєкт(ів), а балів {len(parts)}", line)
+                raise PabulibError(f"у голосі проєктів: {len(chosen)}, а балів: {len(parts)}", line)
             values: list[Number] = []
             for part in parts:
                 value = _parse_number(part)

@@ -24,7 +24,9 @@ def describe_changes(changes: dict[str, list[object]], limit: int = 6) -> str:
     lines = []
     for key, pair in list(changes.items())[:limit]:
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        lines.append(f"{key}: {_short(old) if old not in (None, '') else '∅'} → {_short(new) if new not in (None, '') else '∅'}")
+        was = _short(old) if old not in (None, "") else "∅"
+        now = _short(new) if new not in (None, "") else "∅"
+        lines.append(f"{key}: {was} → {now}")
     if len(changes) > limit:
         lines.append(f"… ще {len(changes) - limit} полів")
     return "\n".join(lines)

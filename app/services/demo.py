@@ -26,9 +26,11 @@ DEMO_PROFILE = council.CouncilProfileData(
 )
 
 DEMO_ADMIN = "admin"
+# Published in the README: `hromada --demo` signs in with it by itself (app.services.login.try_known_password).
+DEMO_PASSWORD = "vyshnivka"
 
 # "module:function" of each area's demo builder, in dependency order.
-DEMO_BUILDERS: list[str] = []
+DEMO_BUILDERS: list[str] = ["app.services.users_demo:build", "app.services.deputies_demo:build"]
 
 
 def _logo_png() -> bytes:
@@ -50,7 +52,10 @@ def create_demo(db: Database, progress: ProgressCallback | None = None) -> Actor
             "This database already has a council profile: demo data goes only into an empty database.",
         )
     data = council.CouncilProfileData(**{**DEMO_PROFILE.__dict__, "logo": _logo_png()})
-    _, actor = council.setup_council(db, data, admin_username=DEMO_ADMIN, admin_full_name="Олена Д’яченко")
+    from app.services.passwords import hash_password
+
+    _, actor = council.setup_council(db, data, admin_username=DEMO_ADMIN, admin_full_name="Олена Д’яченко",
+                                     password_hash=hash_password(DEMO_PASSWORD))
     total = len(DEMO_BUILDERS) + 1
     report(progress, 1, total, "Профіль ради")
     for index, spec in enumerate(DEMO_BUILDERS, start=2):

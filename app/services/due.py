@@ -25,7 +25,7 @@ class DueItem:
     record_id: int | None = None
 
 
-DUE_PROVIDERS: list[str] = []
+DUE_PROVIDERS: list[str] = ["app.services.initiatives:due_items"]
 
 
 def due_soon(db: Database, today: date) -> list[DueItem]:

@@ -7,12 +7,13 @@ Every real file whose META ``rule`` we implement must give exactly the winners t
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from app.domain import pb_rules
-from app.domain.pb_rules import PbRuleError, ProjectStatus, RuleNotImplementedError
+from app.domain.pb_rules import EqualSharesOptions, PbRuleError, ProjectStatus, RuleNotImplementedError, Utility
 from app.interchange.pabulib import (
     PabulibError,
     PbElection,
@@ -86,6 +87,20 @@ def test_greedy_exclusive_files_also_match_plain_greedy_on_request(name: str, el
     """Only with an explicit override: the file's own rule stays refused."""
     election = elections[name]
     assert compute_outcome(election, "greedy").selected_set == election.published_winners()
+
+
+@needs_data
+def test_why_equal_shares_defaults_are_what_they_are(elections: dict[str, PbElection]) -> None:
+    """Cost utilities and Add1 without an early stop at an exhaustive outcome reproduce the files; not the others."""
+    wieliczka = elections["Poland_Wieliczka_2023_Green_Budget.pb"]
+    early_stop = EqualSharesOptions(add1=True, comparison=True, add1_stop_when_exhaustive=True)
+    assert compute_outcome(wieliczka, mes_options=early_stop).selected_set != wieliczka.published_winners()
+    swiecie = elections["Poland_Swiecie_2023.pb"]
+    cardinality = EqualSharesOptions(add1=True, utility=Utility.CARDINALITY)
+    assert compute_outcome(swiecie, mes_options=cardinality).selected_set != swiecie.published_winners()
+    # the pabutools settings (exact start, early stop) happen to agree on Świecie
+    pabutools = EqualSharesOptions.pabutools(add1=True)
+    assert compute_outcome(swiecie, mes_options=pabutools).selected_set == swiecie.published_winners()
 
 
 @needs_data
@@ -260,7 +275,8 @@ MALFORMED = [
     ("немає PROJECTS", "\n".join(VALID.split("\n")[:8] + VALID.split("\n")[13:]), 9, "очікувався розділ PROJECTS"),
     ("немає META", "\n".join(VALID.split("\n")[8:]), 1, "очікувався розділ META"),
     ("немає заголовка META", _replace_line(VALID, 2, None), 2, "заголовок розділу META"),
-    ("немає заголовка PROJECTS", _replace_line(VALID, 10, None), 10, "має бути рядок заголовків"),
+    ("немає заголовка PROJECTS", _replace_line(VALID, 10, None), 10, "немає стовпця «project_id»"),
+    ("META без заголовка, одразу PROJECTS", "META\nPROJECTS\n", 2, "після «META» має бути рядок заголовків"),
     ("вартість не число", _replace_line(VALID, 11, "1;6o;2;Сквер;0"), 11, "«6o» — не є числом"),
     ("від'ємна вартість", _replace_line(VALID, 11, "1;-60;2;Сквер;0"), 11, "від'ємна вартість проєкту «1»"),
     ("зайвий стовпець", _replace_line(VALID, 13, "3;30;1;Ліхтарі;1;x"), 13, "очікувалось 5 стовпців"),
@@ -333,7 +349,7 @@ def test_cumulative_points_rank_projects() -> None:
 @pytest.mark.parametrize(
     ("line", "new", "fragment"),
     [
-        (15, "1;a,b;3", "у голосі 2 проєкт(ів), а балів 1"),
+        (15, "1;a,b;3", "у голосі проєктів: 2, а балів: 1"),
         (15, "1;a,b;3,x", "бал «x» не є числом"),
         (15, "1;a,b;3,-2", "від'ємний бал"),
         (15, "1;a,a;3,2", "указано в голосі двічі"),
@@ -344,7 +360,7 @@ def test_cumulative_ballot_errors(line: int, new: str, fragment: str) -> None:
     text = _replace_line(CUMULATIVE, line, new)
     if line == 14:
         text = text.replace("1;a,b;3,2", "1;a,b").replace("2;b;5", "2;b")
-    with pytest.raises(PabulibError, match=f"^Рядок {line}: .*{fragment}"):
+    with pytest.raises(PabulibError, match=f"^Рядок {line}: .*{re.escape(fragment)}"):
         parse_pb(text)
 
 
@@ -358,7 +374,7 @@ def test_ordinal_ballots_get_borda_points() -> None:
 
 
 def test_scoring_ballots_add_the_default_score() -> None:
-    text = _replace_line(CUMULATIVE, 6, "vote_type;scoring\ndefault_score;1").replace("num_projects;2", "num_projects;2")
+    text = _replace_line(CUMULATIVE, 6, "vote_type;scoring\ndefault_score;1")
     inputs = {p.id: p for p in parse_pb(text).project_inputs()}
     assert (inputs["a"].points, inputs["b"].points) == (4, 7)
 

@@ -3,7 +3,10 @@
 Each area keeps its tables in its own module; add the module to the import list below.
 """
 
-from app.db.models import core  # noqa: F401
-from app.db.models import deputies  # noqa: F401
-from app.db.models import budget  # noqa: F401
-from app.db.models import petitions  # noqa: F401
+from app.db.models import (
+    budget,  # noqa: F401
+    core,  # noqa: F401
+    deputies,  # noqa: F401
+    exchange,  # noqa: F401
+    petitions,  # noqa: F401
+)

@@ -24,7 +24,14 @@ EXIT_ERROR = 2
 log = logging.getLogger("hromada")
 
 # Modules that add subcommands (``register(subparsers)``), one per area.
-COMMAND_MODULES: list[str] = ["app.cli_core", "app.cli_users"]
+COMMAND_MODULES: list[str] = [
+    "app.cli_core",
+    "app.cli_users",
+    "app.cli_deputies",
+    "app.cli_petitions",
+    "app.cli_budget",
+    "app.cli_safety",
+]
 
 
 class CliContext:

@@ -19,10 +19,17 @@ os.environ.pop("HROMADA_DB", None)
 
 import pytest  # noqa: E402
 
+from argon2 import PasswordHasher  # noqa: E402
+from argon2.profiles import CHEAPEST  # noqa: E402
+
 from app.db.engine import Database  # noqa: E402
-from app.services import council  # noqa: E402
+from app.services import council, passwords  # noqa: E402
 from app.services.auth import Actor  # noqa: E402
 from tests import dbutil  # noqa: E402
+
+# Still argon2id, with the smallest cost: production parameters take ~0.1 s per hash, far too slow
+# for hundreds of test sign-ins. tests/services/test_users.py checks the production parameters.
+passwords._hasher = PasswordHasher.from_parameters(CHEAPEST)
 
 TEST_PROFILE = council.CouncilProfileData(
     hromada_name="Тестова сільська територіальна громада",
@@ -46,6 +53,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.config.getoption("--backend"))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked ``postgres`` need a server whatever the backend; skipped without HROMADA_TEST_PG_URL."""
+    if item.get_closest_marker("postgres") and not os.environ.get(dbutil.PG_URL_ENV):
+        pytest.skip(f"needs a PostgreSQL server: set {dbutil.PG_URL_ENV} (scripts/pg_test_cluster start)")
 
 
 @pytest.fixture

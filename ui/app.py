@@ -71,7 +71,11 @@ class Startup(QObject):
         from ui.login import obtain_actor
 
         try:
-            self.db = open_database(resolve_db_target(self.args))
+            target = resolve_db_target(self.args)
+            from app.services.backup import startup_backup
+
+            startup_backup(target)  # the daily copy, before the database opens (and migrates)
+            self.db = open_database(target)
             if council.needs_setup(self.db):
                 if self.args.demo:
                     demo.create_demo(self.db)

@@ -35,7 +35,14 @@ class PageSpec:
 
 HOME = PageSpec("home", _N("Navigation", "Головна"), "ui.pages.home_page:HomePage")
 # Areas append their pages here, in sidebar order.
-AREA_PAGES: list[PageSpec] = []
+AREA_PAGES: list[PageSpec] = [
+    PageSpec("deputies", _N("Navigation", "Депутати"), "ui.pages.deputies_page:DeputiesPage"),
+    PageSpec("sessions", _N("Navigation", "Сесії"), "ui.pages.sessions_page:SessionsPage"),
+    PageSpec("petitions", _N("Navigation", "Петиції"), "ui.pages.petitions_page:PetitionsPage"),
+    PageSpec("appeals", _N("Navigation", "Звернення"), "ui.pages.appeals_page:AppealsPage"),
+    PageSpec("budget", _N("Navigation", "Громадський бюджет"), "ui.pages.budget_page:BudgetPage"),
+    PageSpec("safety", _N("Navigation", "Збереження даних"), "ui.pages.safety_page:SafetyPage", Permission.PUBLISH),
+]
 TAIL_PAGES = [
     PageSpec("reports", _N("Navigation", "Звіти"), "ui.pages.reports_page:ReportsPage"),
     PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage"),

@@ -233,6 +233,20 @@ def deputy_search_key(surname: str, given_name: str, patronymic: str) -> str:
     return search_key(full_name(surname, given_name, patronymic))
 
 
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+# Each Ukrainian letter to a code point in alphabet order (code point order puts є, і, ї, ґ after я).
+_COLLATION = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(UKRAINIAN_ALPHABET)}
+                           | {"'": None, "-": " "})
+
+
+def collation_key(text: str) -> str:
+    """A key that sorts Ukrainian names in alphabet order: Гончаренко < Ґудзь < Дяченко, Зінченко < Їжакевич.
+
+    Case-insensitive; apostrophes are ignored (Д’яченко sorts as Дяченко), as in Ukrainian dictionaries.
+    """
+    return search_key(text).translate(_COLLATION)
+
+
 __all__ = [
     "CLOSED_INITIATIVE_STATUSES",
     "OPTION_ORDER",
@@ -245,6 +259,7 @@ __all__ = [
     "MandateEndReason",
     "SessionKind",
     "check_decision_number",
+    "collation_key",
     "decision_number",
     "deputy_search_key",
     "full_name",

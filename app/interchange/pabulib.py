@@ -21,10 +21,12 @@ import io
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -171,23 +173,19 @@ class PbElection:
         ``default_score`` in scoring), Borda for ordinal ballots as Pabulib counts its ``score`` column
         (k points to the first of k ranked projects, ..., 1 to the last); none for approval.
         """
-        votes = dict.fromkeys(self.projects, 0)
+        votes = Counter(chain.from_iterable(vote.projects for vote in self.votes))
         vote_type = self.vote_type
         points: dict[str, Number] | None = None if vote_type in APPROVAL_TYPES else dict.fromkeys(self.projects, 0)
-        for vote in self.votes:
-            for pid in vote.projects:
-                votes[pid] += 1
-            if points is None:
-                continue
-            if vote_type == "ordinal":
-                k = len(vote.projects)
-                for rank, pid in enumerate(vote.projects):
-                    points[pid] += k - rank
-            elif vote.points is not None:
-                for pid, pts in zip(vote.projects, vote.points, strict=True):
-                    points[pid] += pts
-        if points is not None and vote_type == "scoring":
-            default = self._meta_number("default_score")
+        if points is not None:
+            for vote in self.votes:
+                if vote_type == "ordinal":
+                    k = len(vote.projects)
+                    for rank, pid in enumerate(vote.projects):
+                        points[pid] += k - rank
+                elif vote.points is not None:
+                    for pid, pts in zip(vote.projects, vote.points, strict=True):
+                        points[pid] += pts
+            default = self._meta_number("default_score") if vote_type == "scoring" else None
             if default:
                 n = len(self.votes)
                 for pid in points:
@@ -606,7 +604,6 @@ def compute_outcome(
     Equal Shares needs approval (or choose-1) ballots.
     """
     name = pb_rules.check_rule(election.rule if rule is None else rule)
-    projects = election.project_inputs()
     threshold = election.threshold
     if name == pb_rules.GREEDY_THRESHOLD and threshold is None:
         raise PabulibError(
@@ -619,9 +616,10 @@ def compute_outcome(
                 f"Метод рівних часток реалізовано для бюлетенів approval і choose-1, а у файлі «{election.vote_type}»."
             )
         supporters, num_voters = election.supporters()
+        approvals = [ProjectInput(pid, p.cost, len(supporters[pid])) for pid, p in election.projects.items()]
         return pb_rules.run_rule(
             name,
-            projects,
+            approvals,
             election.budget,
             supporters=supporters,
             num_voters=num_voters,
@@ -631,7 +629,7 @@ def compute_outcome(
         )
     return pb_rules.run_rule(
         name,
-        projects,
+        election.project_inputs(),
         election.budget,
         threshold=threshold,
         tie_break=tie_break,

@@ -72,8 +72,8 @@ def tiles(items: list[tuple[str, str]], width: float, *, value_size: float = 26,
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F6FA")),
         ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
-        ("TOPPADDING", (0, 0), (-1, 0), 8),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, 0), 5),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     return table

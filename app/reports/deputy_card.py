@@ -11,13 +11,13 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.db.engine import Database
-from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason
+from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason, roman
 from app.domain.formats import format_date, format_int
 from app.domain.votes import VoteOption
-from app.reports.base import FONT, FONT_BOLD, bar_chart, build_pdf, data_table, esc, paragraph, section, styles
+from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, portrait, tiles
 from app.reports.registry import ReportKind
@@ -26,7 +26,7 @@ from app.services.progress import ProgressCallback, report
 
 A4_WIDTH = 210 * mm
 FRAME_WIDTH = A4_WIDTH - 2 * 18 * mm
-MAX_INITIATIVES = 8
+MAX_INITIATIVES = 5
 
 
 def render(db: Database, record_id: int | None, out: Path, progress: ProgressCallback | None = None) -> None:
@@ -41,14 +41,14 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
     st = styles()
     info_key = ParagraphStyle("card_key", parent=st.body, fontSize=10, leading=12.5, textColor=st.muted.textColor,
                               spaceAfter=0)
-    info_val = ParagraphStyle("card_val", parent=st.body, fontName=FONT, fontSize=12.5, leading=15.5, spaceAfter=5)
+    info_val = ParagraphStyle("card_val", parent=st.body, fontName=FONT, fontSize=12, leading=14.5, spaceAfter=3)
 
-    info = [heading(deputy.full_name, 25)]
-    status_line = f"Депутат {profile.council_name.replace('рада', 'ради')}"
+    info = [heading(deputy.full_name, 23)]
+    status_line = f"Депутат ради {roman(profile.convocation)} скликання"
     if deputy.position:
-        status_line = f"{deputy.position[:1].upper()}{deputy.position[1:]}, депутат ради"
+        status_line = f"{deputy.position[:1].upper()}{deputy.position[1:]}, {status_line[0].lower()}{status_line[1:]}"
     info.append(Paragraph(esc(status_line), ParagraphStyle("card_status", parent=st.subtitle, fontSize=12,
-                                                           leading=15, spaceAfter=8)))
+                                                           leading=15, spaceAfter=5)))
     if deputy.mandate_end is not None:
         reason = MandateEndReason(deputy.mandate_end_reason).label_uk if deputy.mandate_end_reason else ""
         info.append(Paragraph(esc(f"Повноваження припинено {format_date(deputy.mandate_end)}"
@@ -66,11 +66,16 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         info.append(Paragraph(esc(key), info_key))
         info.append(Paragraph(esc(value).replace("\n", "<br/>"), info_val))
 
-    photo_w, photo_h = 62 * mm, 80 * mm
+    short_bio = deputy.biography and len(deputy.biography) <= 500
+    if short_bio:
+        info.append(Paragraph("Про депутата", info_key))
+        info.append(Paragraph(esc(deputy.biography).replace("\n", "<br/>"),
+                              ParagraphStyle("bio_short", parent=st.body, fontSize=10, leading=12.5)))
+    photo_w, photo_h = 54 * mm, 68 * mm
     top = Table([[portrait(photo, photo_w, photo_h), info]], colWidths=[photo_w + 6 * mm, None])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm)]))
-    story = [top, Spacer(1, 5 * mm)]
+    story = [top, Spacer(1, 3 * mm)]
 
     reception = [("Прийом громадян", deputy.reception_hours or "за попереднім записом")]
     if deputy.reception_place:
@@ -79,11 +84,11 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
     box_key = ParagraphStyle("rk", parent=st.body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceAfter=0)
     box_val = ParagraphStyle("rv", parent=st.body, fontSize=12, leading=15, spaceAfter=0)
     box = Table([[Paragraph(esc(k), box_key), Paragraph(esc(v), box_val)] for k, v in reception],
-                colWidths=[45 * mm, None])
+                colWidths=[52 * mm, None])
     box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), "#FFF4D6"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
-    story += [box, Spacer(1, 5 * mm)]
+    story += [box, Spacer(1, 4 * mm)]
 
     att, part = stats.attendance, stats.participation
     total_inits = sum(stats.initiatives.values())
@@ -92,29 +97,29 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
          if att else "відвідуваність сесій"),
         (percent(part.percent if part else None), "участь у поіменних голосуваннях"),
         (format_int(total_inits), "депутатських ініціатив"),
-    ], FRAME_WIDTH))
+    ], FRAME_WIDTH, value_size=23))
     if stats.flagged_years:
         story.append(paragraph("Пропустив(-ла) понад половину сесій у " + ", ".join(map(str, stats.flagged_years))
                                + " р. — це підстава для відкликання депутата виборцями.", "body"))
 
-    story += section("Як голосував(-ла) депутат")
-    options = list(VoteOption)
-    story.append(bar_chart([o.label_uk for o in options], [stats.vote_counts.get(o, 0) for o in options],
-                           highlight=[o is VoteOption.FOR for o in options], font_size=11))
+    story.append(Paragraph("Як голосував(-ла) у поіменних голосуваннях", st.h2))
+    story.append(tiles([(format_int(stats.vote_counts.get(o, 0)), o.label_uk) for o in VoteOption], FRAME_WIDTH,
+                       value_size=17, label_size=9.5))
     if stats.discipline is not None and stats.discipline.compared:
+        story.append(Spacer(1, 2 * mm))
         story.append(paragraph(
             f"Голосів, відмінних від більшості своєї фракції: {stats.discipline.against} з {stats.discipline.compared} "
             f"({percent(stats.discipline.percent_against)}).", "body"))
 
-    if deputy.biography:
+    if deputy.biography and not short_bio:
         story += section("Про депутата")
         story.append(Paragraph(esc(deputy.biography).replace("\n", "<br/>"),
                                ParagraphStyle("bio", parent=st.body, fontSize=11.5, leading=15)))
-    story += section("Депутатські ініціативи")
     rows = [(format_date(i.submitted_on), InitiativeKind(i.kind).label_uk, i.title, InitiativeStatus(i.status).label_uk)
             for i in inits[:MAX_INITIATIVES]]
-    story += data_table(["Дата", "Вид", "Зміст", "Стан"], rows, col_widths=[0.13, 0.2, 0.5, 0.17], font_size=10,
-                        empty_text="Ініціатив ще не зареєстровано")
+    story.append(KeepTogether([Paragraph("Депутатські ініціативи", st.h2), *data_table(
+        ["Дата", "Вид", "Зміст", "Стан"], rows, col_widths=[0.15, 0.2, 0.47, 0.18], font_size=9.5,
+        empty_text="Ініціатив ще не зареєстровано")]))
     if len(inits) > MAX_INITIATIVES:
         story.append(paragraph(f"Показано {MAX_INITIATIVES} останніх із {len(inits)} ініціатив.", "muted"))
     report(progress, 2, 3, "PDF")

@@ -40,6 +40,19 @@ class ReportKind:
 REPORT_MODULES: list[str] = [
     "app.reports.council_profile",
     "app.reports.audit_trail",
+    "app.reports.deputy_card",
+    "app.reports.session_results",
+    "app.reports.attendance",
+    "app.reports.deputy_annual_report",
+    "app.reports.petition_notice",
+    "app.reports.petitions_register",
+    "app.reports.petition_answer",
+    "app.reports.appeals_statistics",
+    "app.reports.appeals_overdue",
+    "app.reports.pb_results_poster",
+    "app.reports.pb_protocol",
+    "app.reports.pb_project_card",
+    "app.reports.pb_implementation",
 ]
 
 

@@ -714,6 +714,26 @@ def get_appeal(db: Database, appeal_id: int, today: dt.date | None = None, *,
         )
 
 
+def due_date_for(db: Database, received_on: dt.date, *, needs_study: bool = True, days: int | None = None) -> dt.date:
+    """The due date an appeal received on ``received_on`` would get (for forms, before saving)."""
+    rules = numbering(db)
+    term = days if days is not None else rules.term(needs_study)
+    if not 1 <= term <= rules.max_days:
+        raise ValidationError(f"Строк розгляду має бути від 1 до {rules.max_days} днів.")
+    return _due(received_on, term, holidays.working_calendar(db))
+
+
+def find_earlier(db: Database, applicant_name: str, topic: str, received_on: dt.date,
+                 exclude_id: int | None = None) -> str | None:
+    """The registration number of the same applicant's latest earlier appeal on the topic (a repeat), if any."""
+    key, topic_key = normalize_person_name(applicant_name), search_key(topic)
+    if not key or not topic_key:
+        return None
+    with db.read() as s:
+        found = _find_repeat(s, key, topic_key, received_on, exclude_id)
+        return found.reg_number if found else None
+
+
 def earlier_appeals(db: Database, appeal_id: int, today: dt.date | None = None) -> list[AppealRow]:
     """The same applicant's earlier appeals on the same topic (why an appeal is flagged as repeated)."""
     with db.read() as s:
@@ -757,6 +777,7 @@ class AppealStatistics:
     by_topic: list[tuple[str, int]]
     by_channel: list[tuple[str, int]]
     by_result: list[tuple[str, int]]
+    by_month: list[tuple[str, int]]  # ("січень 2026", n) for every month of the period
     answered: int
     answered_on_time: int
     open_in_time: int
@@ -801,6 +822,7 @@ def statistics(db: Database, date_from: dt.date, date_to: dt.date, today: dt.dat
                         key=lambda pair: (-pair[1], search_key(pair[0]))),
         by_channel=ordered(channels, CHANNELS),
         by_result=by_result,
+        by_month=_by_month(rows, date_from, date_to),
         answered=len(answered),
         answered_on_time=sum(1 for r in answered if r.answered_on_time),
         open_in_time=sum(1 for r in open_rows if r.deadline is not DeadlineState.OVERDUE),
@@ -808,6 +830,20 @@ def statistics(db: Database, date_from: dt.date, date_to: dt.date, today: dt.dat
         extended=sum(1 for r in rows if r.extended),
         repeated=sum(1 for r in rows if r.is_repeat),
     )
+
+
+MONTHS_UK = ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень",
+             "жовтень", "листопад", "грудень")
+
+
+def _by_month(rows: list[AppealRow], date_from: dt.date, date_to: dt.date) -> list[tuple[str, int]]:
+    counts = Counter((r.received_on.year, r.received_on.month) for r in rows)
+    result = []
+    year, month = date_from.year, date_from.month
+    while (year, month) <= (date_to.year, date_to.month):
+        result.append((f"{MONTHS_UK[month - 1]} {year}", counts[(year, month)]))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.base import BOOKKEEPING_COLUMNS, utcnow
@@ -111,6 +112,31 @@ def compute_hash(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + _canonical(event)).hexdigest()
 
 
+HEAD_ID = 1
+
+
+def _lock_head(session: Session) -> AuditChainHead:
+    """The chain's tip, locked until the caller's transaction ends (FOR UPDATE on PostgreSQL;
+    on SQLite the write transaction already holds the only write lock).
+
+    ``populate_existing`` re-reads the row even if this session loaded it before, so the
+    sequence number is the committed one. The very first event creates the head with a
+    fixed id inside a savepoint: when several PCs start a new server database at the same
+    moment, all but one collide on that id and then lock the winner's head instead of
+    creating a second one.
+    """
+    stmt = select(AuditChainHead).with_for_update().execution_options(populate_existing=True)
+    head = session.execute(stmt).scalar_one_or_none()
+    if head is None:
+        try:
+            with session.begin_nested():
+                session.add(AuditChainHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS_HASH))
+        except IntegrityError:
+            pass  # another PC created it meanwhile
+        head = session.execute(stmt).scalar_one()
+    return head
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -123,10 +149,7 @@ def record(
     summary: str = "",
 ) -> AuditEvent:
     """Append one event to the chain inside the caller's transaction."""
-    head = session.execute(select(AuditChainHead).with_for_update()).scalar_one_or_none()
-    if head is None:
-        head = AuditChainHead(last_seq=0, last_hash=GENESIS_HASH)
-        session.add(head)
+    head = _lock_head(session)
     event = AuditEvent(
         seq=head.last_seq + 1,
         occurred_at=utcnow(),

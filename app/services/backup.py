@@ -36,7 +36,7 @@ from typing import Any
 from app import paths
 from app.db.engine import SQLITE_HEADER, Database
 from app.services import audit, settings
-from app.services.auth import SYSTEM_ACTOR, Actor, Permission, require
+from app.services.auth import SYSTEM_ACTOR, Actor, Permission, writes
 from app.services.errors import ServiceError, ValidationError
 from app.services.progress import ProgressCallback, report
 from app.services.safefile import (
@@ -375,6 +375,20 @@ def _count_records(path: Path) -> int:
         con.close()
 
 
+@writes(Permission.BACKUP)
+def backup_now(db: Database, actor: Actor) -> Path:
+    """An extra copy in the automatic-copies folder, made by hand (kept like the others, last N)."""
+    require_sqlite(db)
+    path = auto_backup(db, "manual", force=True)
+    if path is None:
+        raise ValidationError("Копію не створено: файл бази порожній.", "No copy was made: the database is empty.")
+    with db.write() as s:
+        audit.record(s, actor, audit.Action.OTHER, "database", summary=f"Резервну копію збережено: {path.name}",
+                     changes={"backup": [None, path.name]})
+    return path
+
+
+@writes(Permission.BACKUP)
 def create_backup(
     db: Database,
     actor: Actor,
@@ -391,7 +405,6 @@ def create_backup(
     a clear message and leaves no partial file. The database itself is only read (an audit
     event is added after the copy succeeded).
     """
-    require(actor, Permission.BACKUP)
     db_path = require_sqlite(db)
     folder = check_folder(Path(out_dir), "резервну копію")
     if password is not None:
@@ -471,12 +484,12 @@ class BackupInfo:
         return self.integrity == "ok" and self.schema_known and bool(self.revisions)
 
     def summary_lines(self, language: str = "uk") -> list[str]:
-        from app.domain.formats import format_datetime, format_int
+        from app.domain.formats import format_datetime, format_int, utc_to_local
 
         lines = [
             f"Рада: {self.council_name or '—'} ({self.hromada_name or '—'})",
             f"Копію зроблено: {format_datetime(self.made_at) if self.made_at else 'невідомо'}",
-            f"Остання зміна в журналі: {format_datetime(self.last_change) + ' (UTC)' if self.last_change else '—'}",
+            f"Остання зміна в журналі: {format_datetime(utc_to_local(self.last_change)) if self.last_change else '—'}",
             f"Перевірка цілісності: {'гаразд' if self.integrity == 'ok' else self.integrity}",
             f"Схема бази: {', '.join(self.revisions) or '—'}"
             + ("" if self.schema_known else " — невідома цій версії програми"),
@@ -648,6 +661,12 @@ def _with_made_at(info: BackupInfo, source: Path) -> BackupInfo:
     return replace(info, made_at=_made_at(source, _encrypted_meta(source)))
 
 
+def is_other_council(db: Database, info: BackupInfo) -> bool:
+    """The backup belongs to another council than the one in this database."""
+    current = _current_council_uuid(db)
+    return bool(current and info.council_uuid and info.council_uuid != current)
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     info: BackupInfo
@@ -671,10 +690,11 @@ def _current_council_uuid(db: Database) -> str | None:
         return s.execute(select(CouncilProfile.uuid).where(CouncilProfile.id == profile.id)).scalar_one_or_none()
 
 
+@writes(Permission.BACKUP)
 def restore_backup(
     db: Database,
+    actor: Actor,
     backup_file: Path | str,
-    actor: Actor | None,
     *,
     password: str | None = None,
     allow_other_council: bool = False,
@@ -683,17 +703,34 @@ def restore_backup(
 ) -> RestoreResult:
     """Replace the database's content with a verified backup; the current content is copied aside first.
 
-    ``actor`` may be None only while the database has no council yet (a fresh PC being
-    set up from the office's backup). Nothing is replaced unless the backup passes
-    ``integrity_check``, has a schema this program knows, opens with the password and
-    (unless ``allow_other_council``) belongs to the same council.
+    Nothing is replaced unless the backup passes ``integrity_check``, has a schema this
+    program knows, opens with the password and (unless ``allow_other_council``) belongs to
+    the same council.
     """
+    return _restore(db, backup_file, actor, password=password, allow_other_council=allow_other_council,
+                    progress=progress, language=language)
+
+
+def restore_into_empty(
+    db: Database, backup_file: Path | str, *, password: str | None = None,
+    progress: ProgressCallback | None = None, language: str = "uk",
+) -> RestoreResult:
+    """Set up a new PC from another PC's backup: allowed only while this database has no council yet."""
+    if _current_council_uuid(db) is not None:
+        raise ValidationError(
+            "У цій базі вже є рада: відновлення виконує користувач із правом на резервні копії.",
+            "This database already has a council: a user allowed to restore must do it.",
+        )
+    return _restore(db, backup_file, None, password=password, allow_other_council=True, progress=progress,
+                    language=language)
+
+
+def _restore(
+    db: Database, backup_file: Path | str, actor: Actor | None, *, password: str | None,
+    allow_other_council: bool, progress: ProgressCallback | None, language: str,
+) -> RestoreResult:
     db_path = require_sqlite(db)
     current_council = _current_council_uuid(db)
-    if current_council is not None or actor is not None:
-        if actor is None:
-            raise ValidationError("Відновлення потребує користувача з правом на резервні копії.")
-        require(actor, Permission.BACKUP)
     source = Path(backup_file).expanduser()
     with _staging(db_path) as stage:
         report(progress, 0, 100, "Перевірка копії")

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,9 @@ from app.services.progress import ProgressCallback, report
 VOTER_KEY_NAME = "voter-hash-key"
 PAPER = "paper"
 ONLINE = "online"
-CHANNEL_TITLES = {PAPER: ("паперовий бюлетень", "paper ballot"), ONLINE: ("онлайн", "online")}
+UNKNOWN = "unknown"  # imported ballots whose file does not say how they were cast
+CHANNEL_TITLES = {PAPER: ("паперовий бюлетень", "paper ballot"), ONLINE: ("онлайн", "online"),
+                  UNKNOWN: ("спосіб не вказано", "channel not stated")}
 MIN_IDENTIFIER_LENGTH = 4
 MAX_AGE = 120
 
@@ -64,7 +67,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 def normalize_identifier(identifier: str) -> str:
     """The identifier as it is hashed: NFKC, upper case, no spaces or punctuation, Cyrillic look-alikes."""
-    text = unicodedata.normalize("NFKC", identifier or "").upper()
+    text = unicodedata.normalize("NFKC", (identifier or "").replace("№", " ")).upper()
     return _NOT_ALNUM.sub("", text).translate(_LOOKALIKES)
 
 
@@ -86,8 +89,8 @@ def voter_key(db: Database) -> bytes:
     return bytes.fromhex(row)
 
 
-def hash_identifier(key: bytes, identifier: str, *, min_length: int = MIN_IDENTIFIER_LENGTH) -> str:
-    """HMAC-SHA256 (hex) of the normalised identifier; refuses an empty or too short one."""
+def check_identifier(identifier: str, *, min_length: int = MIN_IDENTIFIER_LENGTH) -> str:
+    """The normalised identifier, or a refusal when it is empty or too short."""
     norm = normalize_identifier(identifier)
     if len(norm) < min_length:
         if not norm:
@@ -96,6 +99,12 @@ def hash_identifier(key: bytes, identifier: str, *, min_length: int = MIN_IDENTI
         raise BallotRefused(RefusalCode.NO_IDENTIFIER, "identifier",
                             f"Ідентифікатор виборця закороткий: потрібно щонайменше {min_length} літери чи цифри.",
                             "The voter identifier is too short.")
+    return norm
+
+
+def hash_identifier(key: bytes, identifier: str, *, min_length: int = MIN_IDENTIFIER_LENGTH) -> str:
+    """HMAC-SHA256 (hex) of the normalised identifier; refuses an empty or too short one."""
+    norm = check_identifier(identifier, min_length=min_length)
     return hmac.digest(key, norm.encode("utf-8"), "sha256").hex()
 
 
@@ -568,12 +577,39 @@ def existing_hashes(s: Session, cycle_id: int) -> dict[str, int]:
     return dict(s.execute(select(Ballot.voter_hash, Ballot.id).where(Ballot.cycle_id == cycle_id)).tuples().all())
 
 
-BULK_CHUNK = 10_000
+BULK_CHUNK = 20_000
+
+
+def _executemany(s: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
+    """INSERT many rows through the driver's executemany, skipping SQLAlchemy's per-row parameter processing.
+
+    About three times faster than ``session.execute(insert(table), dicts)`` for hundreds of thousands of
+    rows; the statement is compiled for the session's dialect, so it stays portable (SQLite, PostgreSQL).
+    """
+    if not rows:
+        return
+    conn = s.connection()
+    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
+    if compiled.positional:
+        order = [columns.index(name) for name in compiled.positiontup or ()]
+        params: list[Any] = rows if order == list(range(len(columns))) else [tuple(r[i] for i in order) for r in rows]
+    else:
+        params = [dict(zip(columns, r, strict=True)) for r in rows]
+    cursor = conn.connection.cursor()  # the DBAPI cursor (PEP 249), in the session's transaction
+    try:
+        cursor.executemany(str(compiled), params)
+    finally:
+        cursor.close()
+
+
+_BALLOT_COLUMNS = ("uuid", "created_at", "updated_at", "version", "cycle_id", "voter_hash", "age", "district",
+                   "channel", "voting_point_id", "cast_on", "entered_by_id", "entered_by", "source")
+_CHOICE_COLUMNS = ("ballot_id", "project_id", "position", "points")
 
 
 def insert_ballots(s: Session, actor: Actor, cycle_id: int, ballots: Sequence[NewBallot], *, source: str = "",
                    progress: ProgressCallback | None = None) -> int:
-    """Insert many ballots with Core bulk inserts inside the caller's transaction; returns how many.
+    """Insert many ballots with bulk inserts inside the caller's transaction; returns how many.
 
     The caller has removed duplicates (``UNIQUE(cycle_id, voter_hash)`` would refuse the whole batch).
     Ids are matched back by voter hash, which is unique within the cycle, so no RETURNING is needed.
@@ -582,27 +618,22 @@ def insert_ballots(s: Session, actor: Actor, cycle_id: int, ballots: Sequence[Ne
         return 0
     now = utcnow()
     total = len(ballots)
-    table = Ballot.__table__
     uuid4 = uuid_module.uuid4
+    user_id, username = actor.user_id, actor.username
     for start in range(0, total, BULK_CHUNK):
         chunk = ballots[start:start + BULK_CHUNK]
-        s.execute(insert(table), [
-            {"uuid": str(uuid4()), "created_at": now, "updated_at": now, "version": 1, "cycle_id": cycle_id,
-             "voter_hash": b.voter_hash, "age": b.age, "district": b.district, "channel": b.channel,
-             "voting_point_id": b.voting_point_id, "cast_on": b.cast_on, "entered_by_id": actor.user_id,
-             "entered_by": actor.username, "source": source}
+        _executemany(s, Ballot.__table__, _BALLOT_COLUMNS, [
+            (str(uuid4()), now, now, 1, cycle_id, b.voter_hash, b.age, b.district, b.channel, b.voting_point_id,
+             b.cast_on, user_id, username, source)
             for b in chunk
         ])
         report(progress, start + len(chunk), total * 2, "Бюлетені")
     ids = existing_hashes(s, cycle_id)
-    rows = [
-        {"ballot_id": ids[b.voter_hash], "project_id": pid, "position": pos, "points": pts}
-        for b in ballots for pos, (pid, pts) in enumerate(b.choices)
-    ]
-    choice_table = BallotChoice.__table__
-    for start in range(0, len(rows), BULK_CHUNK * 4):
-        s.execute(insert(choice_table), rows[start:start + BULK_CHUNK * 4])
-        report(progress, total + min(total, (start + BULK_CHUNK * 4) * total // max(len(rows), 1)), total * 2,
+    rows = [(ids[b.voter_hash], pid, pos, pts) for b in ballots for pos, (pid, pts) in enumerate(b.choices)]
+    step = BULK_CHUNK * 4
+    for start in range(0, len(rows), step):
+        _executemany(s, BallotChoice.__table__, _CHOICE_COLUMNS, rows[start:start + step])
+        report(progress, total + min(total, (start + step) * total // max(len(rows), 1)), total * 2,
                "Вибір у бюлетенях")
     return total
 
@@ -730,6 +761,7 @@ class Turnout:
     ballots: int
     paper: int
     online: int
+    unknown: int  # imported ballots without a channel
     spoiled: int
     by_point: tuple[PointTurnout, ...]
     by_age: tuple[tuple[str, int], ...]
@@ -783,13 +815,15 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
     with db.read() as s:
         names = dict(s.execute(select(VotingPoint.id, VotingPoint.name)).tuples().all())
         per_point: dict[int | None, int] = {}
-        paper = online = 0
+        paper = online = unknown = 0
         for point_id, channel, count in s.execute(
             select(Ballot.voting_point_id, Ballot.channel, func.count()).where(Ballot.cycle_id == cycle_id)
             .group_by(Ballot.voting_point_id, Ballot.channel)
         ).tuples():
             if channel == ONLINE:
                 online += count
+            elif channel == UNKNOWN:
+                unknown += count
             else:
                 paper += count
                 per_point[point_id] = per_point.get(point_id, 0) + count
@@ -805,6 +839,8 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
         points.append(PointTurnout(point_id, name, per_point.get(point_id, 0), spoiled.get(point_id, 0)))
     if online:
         points.append(PointTurnout(None, "онлайн", online, 0))
+    if unknown:
+        points.append(PointTurnout(None, "спосіб голосування не вказано", unknown, 0))
     groups = {label: 0 for label, _, _ in AGE_GROUPS}
     unknown = 0
     for age, count in ages:
@@ -820,7 +856,8 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
     by_age = [(label, n) for label, n in groups.items()]
     if unknown:
         by_age.append((AGE_UNKNOWN, unknown))
-    return Turnout(paper + online, paper, online, sum(spoiled.values()), tuple(points), tuple(by_age), last)
+    return Turnout(paper + online + unknown, paper, online, unknown, sum(spoiled.values()), tuple(points),
+                   tuple(by_age), last)
 
 
 def ballots_at_point(db: Database, cycle_id: int, point_id: int) -> int:

@@ -33,7 +33,7 @@ from app.db.models.budget import (
 )
 from app.db.models.core import User
 from app.domain import pb_rules
-from app.domain.formats import format_date, format_money
+from app.domain.formats import NBSP, format_date, format_money
 from app.domain.names import search_key
 from app.services import audit
 from app.services.auth import Actor, Permission, require
@@ -347,11 +347,15 @@ class ProjectData:
         return sum(item.amount for item in self.items)
 
 
-def money_text(amount: int, currency: str = "UAH") -> str:
-    """Kopiykas as ``1 234,56 грн`` (or with the ISO code of another currency)."""
-    if currency in ("UAH", ""):
-        return format_money(amount)
-    return f"{format_money(amount, currency=False)} {currency}"
+def money_text(amount: int, currency: str = "UAH", *, whole: bool = False) -> str:
+    """Kopiykas as ``1 234,56 грн`` (or with the ISO code of another currency), never broken across lines.
+
+    ``whole=True`` leaves out ``,00`` of a whole amount (for big figures on posters).
+    """
+    text = format_money(amount, currency=False, sep=NBSP)
+    if whole and amount % 100 == 0:
+        text = text[:-3]
+    return f"{text}{NBSP}{'грн' if currency in ('UAH', '') else currency}"
 
 
 # --------------------------------------------------------------------------- helpers

@@ -30,7 +30,12 @@ DEMO_ADMIN = "admin"
 DEMO_PASSWORD = "vyshnivka"
 
 # "module:function" of each area's demo builder, in dependency order.
-DEMO_BUILDERS: list[str] = ["app.services.users_demo:build", "app.services.deputies_demo:build"]
+DEMO_BUILDERS: list[str] = [
+    "app.services.users_demo:build",
+    "app.services.deputies_demo:build",
+    "app.services.petitions_demo:build",
+    "app.services.budget_demo:build",
+]
 
 
 def _logo_png() -> bytes:

@@ -39,6 +39,7 @@ from app.domain.deputies import (
     CommitteeRole,
     InitiativeKind,
     MandateEndReason,
+    collation_key,
     deputy_search_key,
     full_name,
     short_name,
@@ -135,11 +136,11 @@ def current_convocation(s: Session) -> int:
 
 def mandates(s: Session) -> dict[int, vote_rules.Mandate]:
     return {d: (start, end) for d, start, end in
-            s.execute(select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end)).tuples()}
+            s.execute(select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end))}
 
 
 def deputy_names(s: Session, *, short: bool = True) -> dict[int, str]:
-    rows = s.execute(select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic)).tuples()
+    rows = s.execute(select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic))
     fn = short_name if short else full_name
     return {d: fn(sn, gn, pn) for d, sn, gn, pn in rows}
 
@@ -193,7 +194,7 @@ def list_factions(db: Database, on: dt.date | None = None) -> list[FactionView]:
     on = on or dt.date.today()
     with db.read() as s:
         counts = dict(s.execute(select(Deputy.faction_id, func.count(Deputy.id)).where(_mandate_active(on))
-                                .group_by(Deputy.faction_id)).tuples().all())
+                                .group_by(Deputy.faction_id)).all())
         return [FactionView(name=f.name, short_name=f.short_name, description=f.description, id=f.id,
                             version=f.version, uuid=f.uuid, members=counts.get(f.id, 0))
                 for f in s.execute(select(Faction).order_by(Faction.name)).scalars()]
@@ -454,7 +455,7 @@ def _validate_deputy(s: Session, data: DeputyData, deputy_id: int | None) -> Dep
 def _check_composition(s: Session, deputy_id: int | None, start: dt.date, end: dt.date | None) -> None:
     """Refuse a mandate that would make more deputies active at once than the council's composition."""
     seats = composition(s)
-    others = [(a, b) for i, a, b in s.execute(select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end)).tuples()
+    others = [(a, b) for i, a, b in s.execute(select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end))
               if i != deputy_id]
     mine = (start, end)
     points = {start} | {a for a, _ in others if vote_rules.has_mandate(mine, a)}
@@ -502,7 +503,7 @@ def _set_seats(s: Session, actor: Actor, deputy: Deputy, seats: tuple[tuple[int,
         select(CommitteeMember).where(CommitteeMember.deputy_id == deputy.id)).scalars()}
     wanted = dict(seats)
     changes: dict[str, list] = {}
-    names = dict(s.execute(select(Committee.id, Committee.name)).tuples().all())
+    names = dict(s.execute(select(Committee.id, Committee.name)).all())
     for committee_id, member in current.items():
         if committee_id not in wanted:
             changes[names.get(committee_id, str(committee_id))] = [member.role, None]
@@ -647,11 +648,11 @@ def list_deputies(db: Database, flt: DeputyFilter = DeputyFilter()) -> list[Depu
         stmt = stmt.where(_mandate_active(on))
     elif flt.status == "ended":
         stmt = stmt.where(~_mandate_active(on))
-    stmt = stmt.order_by(Deputy.search_key)
     with db.read() as s:
-        return [DeputyRow(i, sn, gn, pn, fid, fname or "", did, dname or "", start, end, reason, pos,
+        rows = [DeputyRow(i, sn, gn, pn, fid, fname or "", did, dname or "", start, end, reason, pos,
                           vote_rules.has_mandate((start, end), on), ver)
-                for i, sn, gn, pn, fid, fname, did, dname, start, end, reason, pos, ver in s.execute(stmt).tuples()]
+                for i, sn, gn, pn, fid, fname, did, dname, start, end, reason, pos, ver in s.execute(stmt)]
+    return sorted(rows, key=lambda r: collation_key(r.full_name))
 
 
 def get_deputy(db: Database, deputy_id: int) -> DeputyView:
@@ -662,7 +663,7 @@ def get_deputy(db: Database, deputy_id: int) -> DeputyView:
         seats = tuple(CommitteeSeat(cid, name, role) for cid, name, role in s.execute(
             select(Committee.id, Committee.name, CommitteeMember.role)
             .join(CommitteeMember, CommitteeMember.committee_id == Committee.id)
-            .where(CommitteeMember.deputy_id == deputy_id).order_by(Committee.name)).tuples())
+            .where(CommitteeMember.deputy_id == deputy_id).order_by(Committee.name)))
         has_photo = s.execute(select(Deputy.photo.is_not(None)).where(Deputy.id == deputy_id)).scalar_one()
         return DeputyView(
             surname=d.surname, given_name=d.given_name, patronymic=d.patronymic, mandate_start=d.mandate_start,
@@ -714,11 +715,11 @@ def list_committees(db: Database) -> list[CommitteeView]:
         names = deputy_names(s, short=False)
         members: dict[int, list[CommitteeMemberView]] = defaultdict(list)
         for cid, did, role in s.execute(select(CommitteeMember.committee_id, CommitteeMember.deputy_id,
-                                               CommitteeMember.role)).tuples():
+                                               CommitteeMember.role)):
             members[cid].append(CommitteeMemberView(did, names.get(did, "?"), role))
         out = []
         for c in s.execute(select(Committee).order_by(Committee.name)).scalars():
-            seats = sorted(members.get(c.id, []), key=lambda m: (_ROLE_ORDER.get(m.role, 9), search_key(m.name)))
+            seats = sorted(members.get(c.id, []), key=lambda m: (_ROLE_ORDER.get(m.role, 9), collation_key(m.name)))
             out.append(CommitteeView(name=c.name, short_name=c.short_name, description=c.description, id=c.id,
                                      version=c.version, uuid=c.uuid, members=tuple(seats)))
         return out
@@ -826,7 +827,7 @@ def _session_dates(s: Session, year: int | None = None) -> dict[int, dt.date]:
     stmt = select(CouncilSession.id, CouncilSession.date)
     if year is not None:
         stmt = stmt.where(CouncilSession.date >= dt.date(year, 1, 1), CouncilSession.date <= dt.date(year, 12, 31))
-    return dict(s.execute(stmt).tuples().all())
+    return dict(s.execute(stmt).all())
 
 
 def _present_pairs(s: Session, deputy_ids: Iterable[int] | None = None) -> list[tuple[int, int]]:
@@ -834,7 +835,7 @@ def _present_pairs(s: Session, deputy_ids: Iterable[int] | None = None) -> list[
         SessionAttendance.status == AttendanceStatus.PRESENT.value)
     if deputy_ids is not None:
         stmt = stmt.where(SessionAttendance.deputy_id.in_(list(deputy_ids)))
-    return list(s.execute(stmt).tuples())
+    return list(s.execute(stmt))
 
 
 def deputy_statistics(db: Database, deputy_id: int, year: int | None = None) -> DeputyStats:
@@ -851,9 +852,9 @@ def deputy_statistics(db: Database, deputy_id: int, year: int | None = None) -> 
         att = vote_rules.attendance(session_dates, present, mandate).get(deputy_id)
         by_year = vote_rules.attendance_by_year(session_dates, present, mandate).get(deputy_id, {})
         flagged = tuple(y for y, a in sorted(by_year.items()) if a.absent_more_than_half)
-        rc_dates = dict(s.execute(select(RollCall.id, RollCall.vote_date)).tuples().all())
+        rc_dates = dict(s.execute(select(RollCall.id, RollCall.vote_date)).all())
         my_votes = list(s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option, Vote.faction_id)
-                                  .where(Vote.deputy_id == deputy_id)).tuples())
+                                  .where(Vote.deputy_id == deputy_id)))
         rows3 = [(r, d, o) for r, d, o, _ in my_votes]
         part = vote_rules.participation(rc_dates, rows3, mandate).get(deputy_id)
         counts = dict.fromkeys(VoteOption, 0)
@@ -872,7 +873,7 @@ def deputy_statistics(db: Database, deputy_id: int, year: int | None = None) -> 
         discipline = _discipline(s, deputy_id, my_votes)
         initiatives = dict(s.execute(select(DeputyInitiative.kind, func.count(DeputyInitiative.id))
                                      .where(DeputyInitiative.deputy_id == deputy_id)
-                                     .group_by(DeputyInitiative.kind)).tuples().all())
+                                     .group_by(DeputyInitiative.kind)).all())
         return DeputyStats(deputy_id=deputy_id, attendance=att, attendance_by_year=by_year, participation=part,
                            vote_counts=counts, discipline=discipline, initiatives=initiatives, flagged_years=flagged,
                            year=year, year_participation=year_part, year_vote_counts=year_counts)
@@ -889,7 +890,7 @@ def _discipline(
     last = None
     for faction_id in factions:
         rows = list(s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option)
-                              .where(Vote.faction_id == faction_id)).tuples())
+                              .where(Vote.faction_id == faction_id)))
         members = {d for _, d, _ in rows}
         result = vote_rules.faction_discipline(rows, dict.fromkeys(members, faction_id)).get(deputy_id)
         if result is not None:
@@ -938,19 +939,20 @@ def attendance_table(db: Database, year: int) -> AttendanceTable:
         sessions = [AttendanceSessionCol(i, n, d, k) for i, n, d, k in s.execute(
             select(CouncilSession.id, CouncilSession.number, CouncilSession.date, CouncilSession.kind)
             .where(CouncilSession.date >= start, CouncilSession.date <= end)
-            .order_by(CouncilSession.date, CouncilSession.number)).tuples()]
+            .order_by(CouncilSession.date, CouncilSession.number))]
         ids = [c.id for c in sessions]
         deputies = list(s.execute(
             select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic, Deputy.mandate_start,
                    Deputy.mandate_end, Faction.name).outerjoin(Faction, Faction.id == Deputy.faction_id)
             .where(Deputy.mandate_start <= end, or_(Deputy.mandate_end.is_(None), Deputy.mandate_end >= start))
-            .order_by(Deputy.search_key)).tuples())
+            ))
+        deputies.sort(key=lambda r: collation_key(full_name(r[1], r[2], r[3])))
         marks: dict[tuple[int, int], str] = {}
         if ids:
             for sid, did, status in s.execute(
                     select(SessionAttendance.session_id, SessionAttendance.deputy_id, SessionAttendance.status)
                     .join(CouncilSession, CouncilSession.id == SessionAttendance.session_id)
-                    .where(CouncilSession.date >= start, CouncilSession.date <= end)).tuples():
+                    .where(CouncilSession.date >= start, CouncilSession.date <= end)):
                 marks[(sid, did)] = status
     mandate_map = {d: (a, b) for d, _, _, _, a, b, _ in deputies}
     dates = {c.id: c.date for c in sessions}
@@ -1005,7 +1007,7 @@ def deputy_votes(db: Database, deputy_id: int, year: int | None = None) -> list[
         stmt = stmt.where(RollCall.vote_date >= dt.date(year, 1, 1), RollCall.vote_date <= dt.date(year, 12, 31))
     stmt = stmt.order_by(RollCall.vote_date.desc(), AgendaItem.number.desc(), RollCall.number.desc())
     with db.read() as s:
-        rows = list(s.execute(stmt).tuples())
+        rows = list(s.execute(stmt))
         against: set[int] = set()
         by_faction: dict[int, list[int]] = defaultdict(list)
         for r in rows:
@@ -1015,7 +1017,7 @@ def deputy_votes(db: Database, deputy_id: int, year: int | None = None) -> list[
             faction_rows: list[tuple[int, int, str]] = []
             for chunk in range(0, len(rc_ids), 500):
                 faction_rows += list(s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option).where(
-                    Vote.faction_id == faction_id, Vote.roll_call_id.in_(rc_ids[chunk:chunk + 500]))).tuples())
+                    Vote.faction_id == faction_id, Vote.roll_call_id.in_(rc_ids[chunk:chunk + 500]))))
             members = {d for _, d, _ in faction_rows}
             against |= {rc for rc, d, _, _ in vote_rules.votes_against_faction(
                 faction_rows, dict.fromkeys(members, faction_id)) if d == deputy_id}

@@ -25,7 +25,12 @@ class DueItem:
     record_id: int | None = None
 
 
-DUE_PROVIDERS: list[str] = ["app.services.initiatives:due_items"]
+DUE_PROVIDERS: list[str] = [
+    "app.services.initiatives:due_items",
+    "app.services.petitions:due_items",
+    "app.services.appeals:due_items",
+    "app.services.budget:due_items",
+]
 
 
 def due_soon(db: Database, today: date) -> list[DueItem]:

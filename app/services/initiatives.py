@@ -114,7 +114,8 @@ def save_initiative(db: Database, actor: Actor, data: InitiativeData, initiative
         s.flush()
         after = audit.snapshot(row)
         assert deputy is not None
-        summary = f"{InitiativeKind(data.kind).label_uk}: {short_name(deputy.surname, deputy.given_name, deputy.patronymic)}"
+        name = short_name(deputy.surname, deputy.given_name, deputy.patronymic)
+        summary = f"{InitiativeKind(data.kind).label_uk}: {name}"
         if initiative_id is None:
             audit.record_object(s, actor, audit.Action.CREATE, row, summary=summary)
         elif changes := audit.diff(before, after):
@@ -148,7 +149,7 @@ def list_initiatives(db: Database, deputy_id: int | None = None, year: int | Non
             addressee=r.addressee, status=r.status, answer=r.answer, answered_on=r.answered_on,
             session_id=r.session_id, id=r.id, version=r.version, uuid=r.uuid, deputy_name=short_name(sn, gn, pn),
             due=initiative_answer_due(r.kind, r.submitted_on, inquiry_days=inquiry_days, appeal_days=appeal_days))
-            for r, sn, gn, pn in s.execute(stmt).tuples()]
+            for r, sn, gn, pn in s.execute(stmt)]
 
 
 # --------------------------------------------------------------------------- annual reports
@@ -233,7 +234,7 @@ def annual_report_choices(db: Database) -> list[tuple[int, str]]:
     with db.read() as s:
         rows = s.execute(select(DeputyAnnualReport.id, DeputyAnnualReport.year, Deputy.surname, Deputy.given_name,
                                 Deputy.patronymic).join(Deputy, Deputy.id == DeputyAnnualReport.deputy_id)
-                         .order_by(DeputyAnnualReport.year.desc(), Deputy.search_key)).tuples()
+                         .order_by(DeputyAnnualReport.year.desc(), Deputy.search_key))
         return [(i, f"{full_name(sn, gn, pn)} — звіт за {y} рік") for i, y, sn, gn, pn in rows]
 
 
@@ -267,7 +268,7 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
                                    Deputy.patronymic).join(Deputy, Deputy.id == DeputyAnnualReport.deputy_id)
                             .where(DeputyAnnualReport.published_on.is_(None),
                                    DeputyAnnualReport.meeting_date.is_not(None),
-                                   DeputyAnnualReport.meeting_date >= today)).tuples().all()
+                                   DeputyAnnualReport.meeting_date >= today)).all()
     for deputy_id, year, meeting, sn, gn, pn in reports:
         deadline = report_publication_deadline(meeting, notice)
         if deadline <= today + dt.timedelta(days=14):

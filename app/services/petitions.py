@@ -629,10 +629,20 @@ def _recount(s: Session, p: Petition) -> None:
     s.expire(p, ["signature_count", "threshold_reached_on"])
 
 
-def _earlier(db: Database, petition_id: int, key: str) -> PetitionSignature | None:
+def _existing_signature(s: Session, petition_id: int, key: str) -> PetitionSignature | None:
+    return s.execute(select(PetitionSignature).where(
+        PetitionSignature.petition_id == petition_id, PetitionSignature.signer_key == key)).scalar_one_or_none()
+
+
+def _earlier(db: Database, petition_id: int, key: str) -> SignatureRow | None:
+    """The signature already recorded for this signer key, read in its own session."""
     with db.read() as s:
-        return s.execute(select(PetitionSignature).where(
+        sig = s.execute(select(PetitionSignature).where(
             PetitionSignature.petition_id == petition_id, PetitionSignature.signer_key == key)).scalar_one_or_none()
+        if sig is None:
+            return None
+        return SignatureRow(sig.id, 0, sig.signer_name, sig.signed_on, sig.channel, "", "", sig.source,
+                            sig.created_at)
 
 
 def add_signature(
@@ -651,8 +661,7 @@ def add_signature(
             clean, problem = _signature_problem(data, p, window_end, today)
             if problem:
                 raise ValidationError(problem[0].upper() + problem[1:] + ".")
-            existing = s.execute(select(PetitionSignature).where(
-                PetitionSignature.petition_id == p.id, PetitionSignature.signer_key == key)).scalar_one_or_none()
+            existing = _existing_signature(s, p.id, key)
             if existing is not None:
                 raise DuplicateSignatureError(existing.signer_name, existing.signed_on, existing.channel)
             assert clean.signed_on is not None
@@ -930,10 +939,7 @@ def find_signer(db: Database, petition_id: int, name: str) -> SignatureRow | Non
     key = normalize_person_name(name)
     if not key:
         return None
-    sig = _earlier(db, petition_id, key)
-    if sig is None:
-        return None
-    return SignatureRow(sig.id, 0, sig.signer_name, sig.signed_on, sig.channel, "", "", sig.source, sig.created_at)
+    return _earlier(db, petition_id, key)
 
 
 def petition_choices(db: Database, *, published_only: bool = False) -> list[tuple[int, str]]:

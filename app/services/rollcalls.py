@@ -29,7 +29,7 @@ from app.db.models.deputies import (
     Vote,
 )
 from app.domain import votes as vote_rules
-from app.domain.deputies import AttendanceStatus, short_name
+from app.domain.deputies import AttendanceStatus, collation_key, full_name, short_name
 from app.domain.votes import Majority, VoteOption, VoteValidationError
 from app.services import audit
 from app.services.auth import Actor
@@ -83,14 +83,16 @@ def grid_data(db: Database, agenda_item_id: int, roll_call_id: int | None = None
         assert session is not None
         present = {d for (d,) in s.execute(select(SessionAttendance.deputy_id).where(
             SessionAttendance.session_id == session.id,
-            SessionAttendance.status == AttendanceStatus.PRESENT.value)).tuples()}
+            SessionAttendance.status == AttendanceStatus.PRESENT.value))}
         rows = []
         for did, sn, gn, pn, a, b, fname in s.execute(
                 select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic, Deputy.mandate_start,
                        Deputy.mandate_end, Faction.name).outerjoin(Faction, Faction.id == Deputy.faction_id)
-                .order_by(Deputy.search_key)).tuples():
+                ):
             if vote_rules.has_mandate((a, b), session.date):
-                rows.append(GridDeputy(did, short_name(sn, gn, pn), fname or "", did in present))
+                rows.append((collation_key(full_name(sn, gn, pn)),
+                             GridDeputy(did, short_name(sn, gn, pn), fname or "", did in present)))
+        rows = [row for _, row in sorted(rows, key=lambda pair: pair[0])]
         options: dict[int, VoteOption] = {}
         version = None
         title = "в цілому"
@@ -99,7 +101,7 @@ def grid_data(db: Database, agenda_item_id: int, roll_call_id: int | None = None
             roll_call = get_or_404(s, RollCall, roll_call_id, "Голосування", "Roll call")
             version, title, majority = roll_call.version, roll_call.title, roll_call.majority
             options = {d: VoteOption(o) for d, o in s.execute(select(Vote.deputy_id, Vote.option).where(
-                Vote.roll_call_id == roll_call_id)).tuples()}
+                Vote.roll_call_id == roll_call_id))}
         return GridData(session.id, session.number, session.date, item.id, item.number, item.title, majority,
                         composition(s), tuple(rows), options, roll_call_id, version, title)
 
@@ -108,9 +110,9 @@ def _check_and_count(s: Session, session: CouncilSession, options: Mapping[int, 
                      majority: Majority) -> vote_rules.VoteResult:
     present = {d for (d,) in s.execute(select(SessionAttendance.deputy_id).where(
         SessionAttendance.session_id == session.id,
-        SessionAttendance.status == AttendanceStatus.PRESENT.value)).tuples()}
+        SessionAttendance.status == AttendanceStatus.PRESENT.value))}
     mandate_map = {d: (a, b) for d, a, b in s.execute(
-        select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end)).tuples()}
+        select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end))}
     names = deputy_names(s)
     try:
         return vote_rules.compute_result(options, composition(s), majority, mandates=mandate_map,
@@ -145,7 +147,7 @@ def save_roll_call(db: Database, actor: Actor, agenda_item_id: int, options: Map
         majority = Majority(majority_value)
         result = _check_and_count(s, session, options, majority)
         clean_options = {int(d): VoteOption(o).value for d, o in options.items()}
-        factions = dict(s.execute(select(Deputy.id, Deputy.faction_id)).tuples().all())
+        factions = dict(s.execute(select(Deputy.id, Deputy.faction_id)).all())
         names = deputy_names(s)
         before_options: dict[int, str] = {}
         if roll_call_id is None:
@@ -165,7 +167,7 @@ def save_roll_call(db: Database, actor: Actor, agenda_item_id: int, options: Map
             if roll_call.agenda_item_id != item.id:
                 raise ValidationError("Голосування належить іншому питанню.", "The roll call is on another item.")
             before_options = dict(s.execute(select(Vote.deputy_id, Vote.option).where(
-                Vote.roll_call_id == roll_call.id)).tuples().all())
+                Vote.roll_call_id == roll_call.id)).all())
             if not result.passed and s.execute(select(Decision.id).where(
                     Decision.roll_call_id == roll_call.id)).first():
                 raise ValidationError("За цим голосуванням ухвалено рішення, а з новими голосами воно не проходить. "
@@ -221,7 +223,7 @@ def delete_roll_call(db: Database, actor: Actor, roll_call_id: int, expected_ver
                                   "A decision refers to this roll call.")
         names = deputy_names(s)
         options = {names.get(d, str(d)): o for d, o in s.execute(
-            select(Vote.deputy_id, Vote.option).where(Vote.roll_call_id == roll_call_id)).tuples()}
+            select(Vote.deputy_id, Vote.option).where(Vote.roll_call_id == roll_call_id))}
         s.execute(delete(Vote).where(Vote.roll_call_id == roll_call_id))
         audit.record_object(s, actor, audit.Action.DELETE, roll_call,
                             changes={"голоси": [options, None], "результат": [roll_call.passed, None]},
@@ -243,8 +245,9 @@ def votes(db: Database, roll_call_id: int) -> list[VoteRow]:
         rows = s.execute(select(Vote.deputy_id, Deputy.surname, Deputy.given_name, Deputy.patronymic, Faction.name,
                                 Vote.option).join(Deputy, Deputy.id == Vote.deputy_id)
                          .outerjoin(Faction, Faction.id == Vote.faction_id)
-                         .where(Vote.roll_call_id == roll_call_id).order_by(Deputy.search_key)).tuples()
-        return [VoteRow(d, short_name(sn, gn, pn), f or "", VoteOption(o)) for d, sn, gn, pn, f, o in rows]
+                         .where(Vote.roll_call_id == roll_call_id))
+        ordered = sorted(rows, key=lambda r: collation_key(full_name(r[1], r[2], r[3])))
+        return [VoteRow(d, short_name(sn, gn, pn), f or "", VoteOption(o)) for d, sn, gn, pn, f, o in ordered]
 
 
 def votes_for_roll_calls(db: Database, roll_call_ids: list[int]) -> dict[int, list[VoteRow]]:
@@ -254,9 +257,12 @@ def votes_for_roll_calls(db: Database, roll_call_ids: list[int]) -> dict[int, li
             part = roll_call_ids[chunk:chunk + 500]
             rows = s.execute(select(Vote.roll_call_id, Vote.deputy_id, Deputy.surname, Deputy.given_name,
                                     Deputy.patronymic, Faction.name, Vote.option)
-                             .join(Deputy, Deputy.id == Vote.deputy_id).outerjoin(Faction, Faction.id == Vote.faction_id)
-                             .where(Vote.roll_call_id.in_(part)).order_by(Vote.roll_call_id, Deputy.search_key)).tuples()
-            for r, d, sn, gn, pn, f, o in rows:
+                             .join(Deputy, Deputy.id == Vote.deputy_id)
+                             .outerjoin(Faction, Faction.id == Vote.faction_id)
+                             .where(Vote.roll_call_id.in_(part))
+                             )
+            ordered = sorted(rows, key=lambda x: (x[0], collation_key(full_name(x[2], x[3], x[4]))))
+            for r, d, sn, gn, pn, f, o in ordered:
                 out[r].append(VoteRow(d, short_name(sn, gn, pn), f or "", VoteOption(o)))
     return out
 
@@ -271,7 +277,7 @@ def iter_votes(db: Database, batch: int = 20_000) -> Iterator[tuple[int, int, in
     with db.read() as s:
         result = s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.faction_id, Vote.option)
                            .order_by(Vote.roll_call_id, Vote.deputy_id).execution_options(yield_per=batch))
-        yield from result.tuples()
+        yield from result
 
 
 def all_roll_calls(db: Database) -> list[RollCallRow]:

@@ -35,7 +35,9 @@ from app.domain.deputies import (
     ItemStatus,
     SessionKind,
     check_decision_number,
+    collation_key,
     decision_number,
+    full_name,
     short_name,
 )
 from app.domain.formats import format_date
@@ -150,14 +152,14 @@ def update_session(db: Database, actor: Actor, session_id: int, data: SessionDat
 def _check_date_change(s: Session, session_id: int, new_date: dt.date) -> None:
     """A session's new date must stay within the mandates of everyone registered or voting at it."""
     ids = {d for (d,) in s.execute(select(SessionAttendance.deputy_id).where(
-        SessionAttendance.session_id == session_id)).tuples()}
+        SessionAttendance.session_id == session_id))}
     ids |= {d for (d,) in s.execute(select(Vote.deputy_id).join(RollCall, RollCall.id == Vote.roll_call_id)
-                                    .where(RollCall.session_id == session_id).distinct()).tuples()}
+                                    .where(RollCall.session_id == session_id).distinct())}
     if not ids:
         return
     names = deputy_names(s)
     outside = [names[d] for d, a, b in s.execute(select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end)
-                                                 .where(Deputy.id.in_(ids))).tuples()
+                                                 .where(Deputy.id.in_(ids)))
                if not vote_rules.has_mandate((a, b), new_date)]
     if outside:
         raise ValidationError(
@@ -178,7 +180,7 @@ def delete_session(db: Database, actor: Actor, session_id: int, expected_version
         if s.execute(select(DeputyInitiative.id).where(DeputyInitiative.session_id == session_id).limit(1)).first():
             raise ValidationError(f"Сесію №{session.number} не можна видалити: на неї посилаються ініціативи "
                                   "депутатів.", "Deputies' initiatives refer to the session.")
-        items = [i for (i,) in s.execute(select(AgendaItem.id).where(AgendaItem.session_id == session_id)).tuples()]
+        items = [i for (i,) in s.execute(select(AgendaItem.id).where(AgendaItem.session_id == session_id))]
         if items and s.execute(select(Decision.id).where(Decision.agenda_item_id.in_(items)).limit(1)).first():
             raise ValidationError(f"Сесію №{session.number} не можна видалити: до її питань прив’язано рішення.",
                                   "Decisions are linked to the session's items.")
@@ -200,14 +202,14 @@ def list_sessions(db: Database, year: int | None = None, convocation: int | None
     with db.read() as s:
         sessions = list(s.execute(stmt).scalars())
         items = dict(s.execute(select(AgendaItem.session_id, func.count(AgendaItem.id))
-                               .group_by(AgendaItem.session_id)).tuples().all())
+                               .group_by(AgendaItem.session_id)).all())
         rolls = dict(s.execute(select(RollCall.session_id, func.count(RollCall.id))
-                               .group_by(RollCall.session_id)).tuples().all())
+                               .group_by(RollCall.session_id)).all())
         present: dict[int, int] = defaultdict(int)
         registered: dict[int, int] = defaultdict(int)
         for sid, status, n in s.execute(select(SessionAttendance.session_id, SessionAttendance.status,
                                                func.count(SessionAttendance.id))
-                                        .group_by(SessionAttendance.session_id, SessionAttendance.status)).tuples():
+                                        .group_by(SessionAttendance.session_id, SessionAttendance.status)):
             registered[sid] += n
             if status == AttendanceStatus.PRESENT:
                 present[sid] += n
@@ -251,16 +253,17 @@ def attendance(db: Database, session_id: int) -> list[AttendanceRow]:
         session = get_or_404(s, CouncilSession, session_id, "Сесію", "Session")
         entered = {d: (st, r) for d, st, r in s.execute(
             select(SessionAttendance.deputy_id, SessionAttendance.status, SessionAttendance.reason)
-            .where(SessionAttendance.session_id == session_id)).tuples()}
+            .where(SessionAttendance.session_id == session_id))}
         rows = []
         for did, sn, gn, pn, a, b, fname in s.execute(
                 select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic, Deputy.mandate_start,
                        Deputy.mandate_end, Faction.name).outerjoin(Faction, Faction.id == Deputy.faction_id)
-                .order_by(Deputy.search_key)).tuples():
+                ):
             if vote_rules.has_mandate((a, b), session.date) or did in entered:
                 status, reason = entered.get(did, (None, ""))
-                rows.append(AttendanceRow(did, short_name(sn, gn, pn), fname or "", status, reason))
-        return rows
+                rows.append((collation_key(full_name(sn, gn, pn)),
+                             AttendanceRow(did, short_name(sn, gn, pn), fname or "", status, reason)))
+        return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
 
 def set_attendance(db: Database, actor: Actor, session_id: int, marks: Mapping[int, str | tuple[str, str]],
@@ -276,7 +279,7 @@ def set_attendance(db: Database, actor: Actor, session_id: int, marks: Mapping[i
         check_version(session, expected_version, "Сесію")
         names = deputy_names(s)
         mandate_map = {d: (a, b) for d, a, b in s.execute(
-            select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end)).tuples()}
+            select(Deputy.id, Deputy.mandate_start, Deputy.mandate_end))}
         wanted: dict[int, tuple[str, str]] = {}
         problems = []
         for deputy_id, mark in marks.items():
@@ -298,7 +301,7 @@ def set_attendance(db: Database, actor: Actor, session_id: int, marks: Mapping[i
             problems.append(f"Не позначено присутність депутатів: {', '.join(sorted(missing))}.")
         voters = {d for (d,) in s.execute(select(Vote.deputy_id).join(RollCall, RollCall.id == Vote.roll_call_id)
                                           .where(RollCall.session_id == session_id,
-                                                 Vote.option != VoteOption.ABSENT.value).distinct()).tuples()}
+                                                 Vote.option != VoteOption.ABSENT.value).distinct())}
         absent_voters = [names[d] for d in voters if wanted.get(d, ("",))[0] != AttendanceStatus.PRESENT]
         if absent_voters:
             problems.append("Голосували на цій сесії, тож не можуть бути відсутніми: "
@@ -530,10 +533,10 @@ def _agenda(s: Session, session_ids: Sequence[int]) -> dict[int, list[AgendaItem
                            .order_by(RollCall.agenda_item_id, RollCall.number)).scalars():
             rolls[r.agenda_item_id].append(roll_call_row(r))
         for did, number, item_id in s.execute(select(Decision.id, Decision.number, Decision.agenda_item_id)
-                                              .where(Decision.agenda_item_id.in_(part))).tuples():
+                                              .where(Decision.agenda_item_id.in_(part))):
             decisions[item_id] = DecisionRef(did, number)
     names = deputy_names(s) if any(i.initiator_deputy_id for i in items) else {}
-    committees = dict(s.execute(select(Committee.id, Committee.name)).tuples().all()) \
+    committees = dict(s.execute(select(Committee.id, Committee.name)).all()) \
         if any(i.initiator_committee_id for i in items) else {}
     out: dict[int, list[AgendaItemRow]] = {sid: [] for sid in session_ids}
     for i in items:
@@ -705,14 +708,14 @@ def list_decisions(db: Database, query: str = "", year: int | None = None,
         stmt = stmt.where(AgendaItem.session_id == session_id)
     stmt = stmt.order_by(Decision.date.desc(), Decision.id.desc())
     with db.read() as s:
-        return [DecisionRow(*row[:8], bool(row[8]), *row[9:]) for row in s.execute(stmt).tuples()]
+        return [DecisionRow(*row[:8], bool(row[8]), *row[9:]) for row in s.execute(stmt)]
 
 
 def get_decision(db: Database, decision_id: int) -> DecisionRow:
     with db.read() as s:
         row = s.execute(select(*_DECISION_COLUMNS).outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
                         .outerjoin(CouncilSession, CouncilSession.id == AgendaItem.session_id)
-                        .where(Decision.id == decision_id)).tuples().first()
+                        .where(Decision.id == decision_id)).first()
         if row is None:
             get_or_404(s, Decision, decision_id, "Рішення", "Decision")
         assert row is not None
@@ -741,4 +744,4 @@ def search_items(db: Database, query: str, limit: int = 200) -> list[tuple[int, 
             .where(or_(AgendaItem.search_key.like(like_pattern(query), escape="\\")))
             .order_by(CouncilSession.date.desc(), AgendaItem.number).limit(limit))
     with db.read() as s:
-        return list(s.execute(stmt).tuples())
+        return list(s.execute(stmt))

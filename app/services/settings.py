@@ -63,7 +63,8 @@ def get(db: Database, key: str) -> Any:
     defn = REGISTRY[key]
     with db.read() as s:
         row = s.execute(select(CouncilSetting).where(CouncilSetting.key == key)).scalar_one_or_none()
-    return json.loads(row.value_json) if row else defn.default
+        # Read inside the block: read() ends with a rollback, which expires the loaded row.
+        return json.loads(row.value_json) if row else defn.default
 
 
 def get_all(db: Database) -> dict[str, Any]:

@@ -29,7 +29,9 @@ from ui.widgets.common import page_title
 from ui.widgets.profile_form import ProfileForm
 
 # Extra sections from the areas ("module:Class", class takes (ctx, parent)), shown below the built-in ones.
-SETTINGS_SECTIONS: list[str] = []
+SETTINGS_SECTIONS: list[str] = [
+    "ui.widgets.holidays_section:HolidaysSection",
+]
 
 
 class SettingsPage(QWidget):

@@ -8,5 +8,6 @@ from app.db.models import (
     core,  # noqa: F401
     deputies,  # noqa: F401
     exchange,  # noqa: F401
+    petition_links,  # noqa: F401 - after deputies and petitions: links the two (migration 0210)
     petitions,  # noqa: F401
 )

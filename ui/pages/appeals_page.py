@@ -1,0 +1,397 @@
+"""Citizens' appeals: the register coloured by due date, filters, the appeal's card and its actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.deadlines import DeadlineState
+from app.domain.formats import format_date
+from app.reports import appeals_statistics, registry
+from app.services import appeals
+from app.services.appeals import AppealDetail, AppealFilter, AppealRow
+from app.services.auth import Permission
+from ui import preferences
+from ui.context import AppContext
+from ui.dialogs.appeal_dialogs import AppealAnswerDialog, AppealDialog, ExtendDialog, PeriodDialog
+from ui.messages import show_error, status
+from ui.models.table import Column, RowTableModel
+from ui.widgets.common import page_title, table_view
+from ui.workers import run_with_progress
+
+OVERDUE = QColor("#fde2e1")
+DUE_SOON = QColor("#fff4d6")
+
+
+def _row_colour(row: AppealRow) -> QColor | None:
+    if row.deadline is DeadlineState.OVERDUE:
+        return OVERDUE
+    if row.deadline is DeadlineState.DUE_SOON:
+        return DUE_SOON
+    return None
+
+
+def _left(row: AppealRow) -> str:
+    if row.answered_on is not None:
+        late = "" if row.answered_on_time else " ⚠"
+        return format_date(row.answered_on) + late
+    if row.deadline is DeadlineState.OVERDUE:
+        return f"−{-(row.working_days_left or 0)} р. д."
+    return f"{row.working_days_left} р. д."
+
+
+def _state(row: AppealRow) -> str:
+    if row.answered_on is not None:
+        return appeals.result_label(row.result)
+    return row.deadline.label_uk
+
+
+APPEAL_COLUMNS = [
+    Column(_N("Columns", "Реєстр. №"), lambda r: r.reg_number, sort_key=lambda r: (r.reg_year, r.seq)),
+    Column(_N("Columns", "Надійшло"), lambda r: format_date(r.received_on), sort_key=lambda r: r.received_on),
+    Column(_N("Columns", "Строк"), lambda r: format_date(r.due_on) + (" *" if r.extended else ""),
+           sort_key=lambda r: r.due_on),
+    Column(_N("Columns", "Залишилось / відповідь"), _left,
+           sort_key=lambda r: (r.answered_on is not None, r.working_days_left if r.answered_on is None else 0)),
+    Column(_N("Columns", "Стан"), _state),
+    Column(_N("Columns", "Тема"), lambda r: r.topic),
+    Column(_N("Columns", "Заявник"), lambda r: r.applicant_name),
+    Column(_N("Columns", "Вид"), lambda r: appeals.kind_label(r.kind).split(" (")[0]),
+    Column(_N("Columns", "Виконавець"), lambda r: r.assignee),
+    Column(_N("Columns", "Повторне"), lambda r: f"⟲ {r.repeat_of_number}" if r.is_repeat else "",
+           tooltip=lambda r: f"Попереднє звернення № {r.repeat_of_number}" if r.is_repeat else ""),
+]
+
+STATES = [
+    (None, _N("AppealsPage", "усі")),
+    ("open", _N("AppealsPage", "на розгляді")),
+    ("overdue", _N("AppealsPage", "прострочені")),
+    ("due_soon", _N("AppealsPage", "спливає строк")),
+    ("answered", _N("AppealsPage", "розглянуті")),
+    ("repeated", _N("AppealsPage", "повторні")),
+]
+
+
+class AppealsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: AppealDetail | None = None
+        self._loading = False
+        can_edit = ctx.can(Permission.EDIT_RECORDS)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("appeal_search")
+        self.search.setPlaceholderText(self.tr("Пошук: номер, заявник, тема, зміст"))
+        self.search.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.setObjectName("appeal_state_filter")
+        for value, label in STATES:
+            self.state.addItem(self.tr(label), value)
+        self.assignee = QComboBox()
+        self.assignee.setObjectName("appeal_assignee_filter")
+        self.kind = QComboBox()
+        self.kind.setObjectName("appeal_kind_filter")
+        self.kind.addItem(self.tr("усі види"), None)
+        for key in appeals.KINDS:
+            self.kind.addItem(appeals.kind_label(key, ctx.language), key)
+        self.topic = QComboBox()
+        self.topic.setObjectName("appeal_topic_filter")
+        self.topic.setMinimumContentsLength(18)
+        self.year = QComboBox()
+        self.year.setObjectName("appeal_year_filter")
+        self.search.textChanged.connect(self.refresh)
+        for combo in (self.state, self.assignee, self.kind, self.topic, self.year):
+            combo.currentIndexChanged.connect(self.refresh)
+
+        register = QPushButton(self.tr("Зареєструвати звернення…"))
+        register.setObjectName("appeal_new")
+        register.setEnabled(can_edit)
+        register.clicked.connect(self.new_appeal)
+        stats = QPushButton(self.tr("Статистика (PDF)…"))
+        stats.clicked.connect(self.statistics_pdf)
+        overdue = QPushButton(self.tr("Прострочені (PDF)…"))
+        overdue.clicked.connect(lambda: self.save_report("appeals-overdue", None, "prostrocheni-zvernennia.pdf"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.state)
+        filters.addWidget(self.assignee)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.topic)
+        filters.addWidget(self.year)
+        buttons = QHBoxLayout()
+        self.legend = legend = QLabel(
+            "<span style='background:#fde2e1'>&nbsp;&nbsp;&nbsp;&nbsp;</span> " + self.tr("строк минув")
+            + " &nbsp; <span style='background:#fff4d6'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + self.tr("спливає за 3 робочі дні") + " &nbsp; " + self.tr("* строк продовжено"))
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        self.count = QLabel()
+        self.count.setObjectName("appeal_count")
+        buttons.addStretch(1)
+        buttons.addWidget(register)
+        buttons.addWidget(stats)
+        buttons.addWidget(overdue)
+
+        self.model: RowTableModel[AppealRow] = RowTableModel(APPEAL_COLUMNS, self, background=_row_colour)
+        self.view = table_view(self)
+        self.view.setObjectName("appeals_table")
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_select())
+        self.view.doubleClicked.connect(lambda *_: self.edit_appeal())
+
+        self.card = QTextBrowser()
+        self.card.setObjectName("appeal_card")
+        self.edit_button = QPushButton(self.tr("Редагувати…"))
+        self.edit_button.clicked.connect(self.edit_appeal)
+        self.extend_button = QPushButton(self.tr("Продовжити строк…"))
+        self.extend_button.setObjectName("appeal_extend")
+        self.extend_button.clicked.connect(self.extend)
+        self.answer_button = QPushButton(self.tr("Відповідь…"))
+        self.answer_button.setObjectName("appeal_answer")
+        self.answer_button.clicked.connect(self.answer)
+        self.petition_button = QPushButton()
+        self.petition_button.clicked.connect(self.open_petition)
+        actions = QVBoxLayout()
+        for button in (self.edit_button, self.extend_button, self.answer_button, self.petition_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        bottom = QWidget()
+        bottom_layout = QHBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.card, 1)
+        bottom_layout.addLayout(actions)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.view, 1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(legend)
+        status_row.addStretch(1)
+        status_row.addWidget(self.count)
+        top_layout.addLayout(status_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.tr("Звернення громадян")))
+        layout.addWidget(splitter, 1)
+        ctx.signals.changed.connect(self._on_changed)
+        self.reload_choices()
+
+    # ------------------------------------------------------------------ list
+
+    def on_shown(self) -> None:
+        self.reload_choices()
+
+    def _on_changed(self, area: str) -> None:
+        if area in ("appeals", "petitions", "settings"):
+            self.reload_choices()
+
+    def reload_choices(self) -> None:
+        self._loading = True
+        choices = appeals.filter_choices(self.ctx.db)
+        for combo, everything, values in (
+            (self.assignee, self.tr("усі виконавці"),
+             [(a or self.tr("(не призначено)"), a) for a in choices.assignees]),
+            (self.topic, self.tr("усі теми"), [(t, t) for t in choices.topics]),
+            (self.year, self.tr("усі роки"), [(str(y), y) for y in choices.years]),
+        ):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in values:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._loading = False
+        self.refresh()
+
+    def current_filter(self) -> AppealFilter:
+        year = self.year.currentData()
+        return AppealFilter(
+            search=self.search.text(), assignee=self.assignee.currentData(), kind=self.kind.currentData(),
+            topic=self.topic.currentData(), state=self.state.currentData(),
+            date_from=dt.date(year, 1, 1) if year else None, date_to=dt.date(year, 12, 31) if year else None,
+        )
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        current = self.detail.id if self.detail else None
+        rows = appeals.list_appeals(self.ctx.db, self.ctx.today(), self.current_filter(), actor=self.ctx.actor)
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.deadline is DeadlineState.OVERDUE)
+        soon = sum(1 for r in rows if r.deadline is DeadlineState.DUE_SOON)
+        self.count.setText(self.tr("Показано: %1 · прострочено: %2 · спливає: %3")
+                           .replace("%1", str(len(rows))).replace("%2", str(overdue)).replace("%3", str(soon)))
+        self.view.resizeColumnsToContents()
+        for column, widest in ((5, 230), (6, 230), (8, 170)):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
+        self._select_id(current)
+
+    def _select_id(self, appeal_id: int | None) -> None:
+        for i, row in enumerate(self.model.rows()):
+            if row.id == appeal_id:
+                self.view.selectRow(i)
+                return
+        if self.model.rowCount():
+            self.view.selectRow(0)
+        else:
+            self.show_detail(None)
+
+    def open_record(self, appeal_id: int) -> None:
+        self._loading = True
+        self.search.clear()
+        for combo in (self.state, self.assignee, self.kind, self.topic, self.year):
+            combo.setCurrentIndex(0)
+        self._loading = False
+        self.refresh()
+        self._select_id(appeal_id)
+
+    def _on_select(self) -> None:
+        index = self.view.currentIndex()
+        self.show_detail(self.model.row_at(index.row()).id if index.isValid() else None)
+
+    # ------------------------------------------------------------------ detail
+
+    def show_detail(self, appeal_id: int | None) -> None:
+        can_edit = self.ctx.can(Permission.EDIT_RECORDS)
+        if appeal_id is None:
+            self.detail = None
+            self.card.setHtml("<p style='color:#6b7785'>" + escape(self.tr("Звернень не знайдено.")) + "</p>")
+            for button in (self.edit_button, self.extend_button, self.answer_button):
+                button.setEnabled(False)
+            self.petition_button.setVisible(False)
+            return
+        a = appeals.get_appeal(self.ctx.db, appeal_id, self.ctx.today(), actor=self.ctx.actor)
+        self.detail = a
+        self.card.setHtml(self._card_html(a))
+        self.edit_button.setEnabled(can_edit)
+        self.extend_button.setEnabled(can_edit and a.answered_on is None and a.term_days < 45)
+        self.answer_button.setEnabled(can_edit)
+        self.answer_button.setText(self.tr("Відповідь…") if a.answered_on is None else self.tr("Змінити відповідь…"))
+        self.petition_button.setVisible(a.petition_id is not None)
+        self.petition_button.setText(self.tr("Петиція №%1").replace("%1", str(a.petition_number)))
+
+    def _card_html(self, a: AppealDetail) -> str:
+        lang = self.ctx.language
+        rows = [
+            (self.tr("Надійшло"), f"{format_date(a.received_on)}, {appeals.channel_label(a.channel, lang)}"),
+            (self.tr("Вид"), appeals.kind_label(a.kind, lang)),
+            (self.tr("Заявник"), a.applicant_name),
+            (self.tr("Контакти"), ", ".join(x for x in (a.applicant_phone, a.applicant_email, a.applicant_address)
+                                            if x) or "—"),
+            (self.tr("Тема"), a.topic),
+            (self.tr("Виконавець"), a.assignee or "—"),
+            (self.tr("Строк"), self.tr("%1 днів, до %2 — %3").replace("%1", str(a.term_days))
+             .replace("%2", format_date(a.due_on)).replace("%3", a.deadline.label(lang))),
+        ]
+        if a.extension_reason:
+            rows.append((self.tr("Продовжено"), f"{format_date(a.extended_on)}: {a.extension_reason}"))
+        if a.is_repeat:
+            rows.append((self.tr("Повторне"), self.tr("попереднє звернення № %1").replace("%1", a.repeat_of_number)))
+        if a.answered_on:
+            late = "" if a.answered_on_time else " — " + self.tr("із порушенням строку")
+            rows.append((self.tr("Відповідь"), f"{format_date(a.answered_on)}, {appeals.result_label(a.result, lang)}"
+                                               f"{late}; {a.answered_by}"))
+        html = f"<h3>{escape(self.tr('Звернення № %1').replace('%1', a.reg_number))}</h3><table cellpadding='2'>"
+        html += "".join(f"<tr><td style='color:#5d6876'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
+        html += "</table>" + "".join(f"<p>{escape(p)}</p>" for p in a.summary.split("\n") if p.strip())
+        if a.answer_text:
+            html += f"<p><i>{escape(a.answer_text)}</i></p>"
+        return html
+
+    # ------------------------------------------------------------------ actions
+
+    def _after_change(self, appeal_id: int | None) -> None:
+        self.reload_choices()
+        if appeal_id is not None:
+            self._select_id(appeal_id)
+        self.ctx.notify("appeals")
+
+    def new_appeal(self) -> None:
+        dialog = AppealDialog(self.ctx, self)
+        if dialog.exec():
+            self.open_record(dialog.saved_id or 0)
+            self.ctx.notify("appeals")
+            if self.detail is not None:
+                repeat = (" " + self.tr("Повторне: попереднє № %1.").replace("%1", self.detail.repeat_of_number)
+                          if self.detail.is_repeat else "")
+                status(self, self.tr("Зареєстровано звернення № %1; відповісти до %2.")
+                       .replace("%1", self.detail.reg_number).replace("%2", format_date(self.detail.due_on)) + repeat)
+
+    def edit_appeal(self) -> None:
+        if self.detail is None or not self.ctx.can(Permission.EDIT_RECORDS):
+            return
+        if AppealDialog(self.ctx, self, self.detail).exec():
+            self._after_change(self.detail.id)
+
+    def extend(self) -> None:
+        if self.detail is not None and ExtendDialog(self.ctx, self.detail, self).exec():
+            self._after_change(self.detail.id)
+
+    def answer(self) -> None:
+        if self.detail is not None and AppealAnswerDialog(self.ctx, self.detail, self).exec():
+            self._after_change(self.detail.id)
+
+    def open_petition(self) -> None:
+        window = self.window()
+        if self.detail and self.detail.petition_id and hasattr(window, "show_page"):
+            window.show_page("petitions", self.detail.petition_id)
+
+    def statistics_pdf(self) -> None:
+        dialog = PeriodDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        date_from, date_to = dialog.date_from.date().toPython(), dialog.date_to.date().toPython()
+        path = self._ask_path(f"statystyka-zvernen-{date_from.isoformat()}-{date_to.isoformat()}.pdf")
+        if path is None:
+            return
+        db = self.ctx.db
+        self._run(path, lambda progress: appeals_statistics.render_period(db, date_from, date_to, path, progress))
+
+    def save_report(self, kind_id: str, record_id: int | None, file_name: str) -> None:
+        path = self._ask_path(file_name)
+        if path is None:
+            return
+        db = self.ctx.db
+        self._run(path, lambda progress: registry.render_report(db, kind_id, record_id, path, progress))
+
+    def _ask_path(self, file_name: str) -> Path | None:
+        start = preferences.get(preferences.LAST_EXPORT_DIR) or str(Path.home())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Зберегти PDF"), str(Path(start) / file_name),
+                                              self.tr("PDF (*.pdf)"))
+        return Path(name) if name else None
+
+    def _run(self, path: Path, job) -> None:  # noqa: ANN001 - a callable taking progress
+        try:
+            run_with_progress(self, self.tr("Звіт PDF"), job)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk
+            show_error(self, exc)
+            return
+        preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
+        status(self, self.tr("Збережено: %1").replace("%1", str(path)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

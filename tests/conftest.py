@@ -18,7 +18,6 @@ os.environ["XDG_CONFIG_HOME"] = str(_ISOLATED / "config")  # QSettings stay out 
 os.environ.pop("HROMADA_DB", None)
 
 import pytest  # noqa: E402
-
 from argon2 import PasswordHasher  # noqa: E402
 from argon2.profiles import CHEAPEST  # noqa: E402
 

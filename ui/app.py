@@ -64,18 +64,17 @@ class Startup(QObject):
         self.app.exit(2)
 
     def run(self) -> None:
-        from app.cli import resolve_db_target
-        from app.db.engine import open_database
         from app.services import council, demo
+        from ui.db_choice import open_for_gui
         from ui.dialogs.setup_dialog import SetupDialog
         from ui.login import obtain_actor
 
         try:
-            target = resolve_db_target(self.args)
-            from app.services.backup import startup_backup
-
-            startup_backup(target)  # the daily copy, before the database opens (and migrates)
-            self.db = open_database(target)
+            self.db = open_for_gui(self.args, self.window)  # the day's copy first, then open (and migrate)
+            if self.db is None:
+                self.app.exit(0)
+                return
+            actor: Actor | None = None
             if council.needs_setup(self.db):
                 if self.args.demo:
                     demo.create_demo(self.db)
@@ -84,7 +83,9 @@ class Startup(QObject):
                     if setup.exec() != QDialog.DialogCode.Accepted:
                         self.app.exit(0)
                         return
-            actor = obtain_actor(self.db, self.window, self.args.user)
+                    actor = setup.actor  # who just created the administrator account works on
+            if actor is None:
+                actor = obtain_actor(self.db, self.window, self.args.user, demo_mode=self.args.demo)
             if actor is None:
                 self.app.exit(0)
                 return

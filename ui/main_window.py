@@ -45,7 +45,7 @@ AREA_PAGES: list[PageSpec] = [
 ]
 TAIL_PAGES = [
     PageSpec("reports", _N("Navigation", "Звіти"), "ui.pages.reports_page:ReportsPage"),
-    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage"),
+    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage", Permission.VIEW_AUDIT),
     PageSpec("settings", _N("Navigation", "Налаштування"), "ui.pages.settings_page:SettingsPage"),
 ]
 

@@ -26,7 +26,10 @@ class Pref(Generic[T]):
 LANGUAGE = Pref("ui/language", str, "uk")
 MAIN_GEOMETRY = Pref("ui/main_geometry", bytes, b"")
 LAST_EXPORT_DIR = Pref("paths/last_export_dir", str, "")
-AUTO_LOGIN_USER = Pref("auth/auto_login_user", str, "")
+AUTO_LOGIN_USER = Pref("auth/auto_login_user", str, "")  # open directly as this user (off when empty)...
+AUTO_LOGIN_DB = Pref("auth/auto_login_db", str, "")  # ...but only on this database (Database.describe())
+LAST_USER = Pref("auth/last_user", str, "")  # pre-filled in the login dialog
+DB_URL = Pref("db/url", str, "")  # the database to open when neither --db nor HROMADA_DB says (used at next start)
 LAST_DB = Pref("paths/last_db", str, "")
 
 

@@ -270,7 +270,6 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
-        self.line = 0  # physical line where the current record starts
         self.last_line = 0
         self.pending: tuple[int, list[str]] | None = None
 
@@ -293,6 +292,7 @@ class _Reader:
             return start, row
 
     def push_back(self, item: tuple[int, list[str]]) -> None:
+        """Return a record read one too far (the next section's title) to be read again."""
         self.pending = item
 
 

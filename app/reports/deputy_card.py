@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.db.engine import Database
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason, roman
@@ -39,9 +39,9 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
     profile = council.require_profile(db)
     report(progress, 1, 3, "Макет")
     st = styles()
-    info_key = ParagraphStyle("card_key", parent=st.body, fontSize=10, leading=12.5, textColor=st.muted.textColor,
+    info_key = ParagraphStyle("card_key", parent=st.body, fontSize=9, leading=11, textColor=st.muted.textColor,
                               spaceAfter=0)
-    info_val = ParagraphStyle("card_val", parent=st.body, fontName=FONT, fontSize=12, leading=14.5, spaceAfter=3)
+    info_val = ParagraphStyle("card_val", parent=st.body, fontName=FONT, fontSize=11.5, leading=13.5, spaceAfter=2.5)
 
     info = [heading(deputy.full_name, 23)]
     status_line = f"Депутат ради {roman(profile.convocation)} скликання"
@@ -99,8 +99,10 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         (format_int(total_inits), "депутатських ініціатив"),
     ], FRAME_WIDTH, value_size=23))
     if stats.flagged_years:
-        story.append(paragraph("Пропустив(-ла) понад половину сесій у " + ", ".join(map(str, stats.flagged_years))
-                               + " р. — це підстава для відкликання депутата виборцями.", "body"))
+        story.append(Paragraph(esc("Пропустив(-ла) понад половину сесій у " + ", ".join(map(str, stats.flagged_years))
+                                   + " р. — це підстава для відкликання депутата виборцями."),
+                               ParagraphStyle("flag", parent=st.body, fontSize=9, leading=11, spaceBefore=3,
+                                              textColor="#9B1C1C", fontName=FONT_BOLD)))
 
     story.append(Paragraph("Як голосував(-ла) у поіменних голосуваннях", st.h2))
     story.append(tiles([(format_int(stats.vote_counts.get(o, 0)), o.label_uk) for o in VoteOption], FRAME_WIDTH,
@@ -117,9 +119,9 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
                                ParagraphStyle("bio", parent=st.body, fontSize=11.5, leading=15)))
     rows = [(format_date(i.submitted_on), InitiativeKind(i.kind).label_uk, i.title, InitiativeStatus(i.status).label_uk)
             for i in inits[:MAX_INITIATIVES]]
-    story.append(KeepTogether([Paragraph("Депутатські ініціативи", st.h2), *data_table(
+    story += [CondPageBreak(22 * mm), Paragraph("Депутатські ініціативи", st.h2), *data_table(
         ["Дата", "Вид", "Зміст", "Стан"], rows, col_widths=[0.15, 0.2, 0.47, 0.18], font_size=9.5,
-        empty_text="Ініціатив ще не зареєстровано")]))
+        empty_text="Ініціатив ще не зареєстровано")]
     if len(inits) > MAX_INITIATIVES:
         story.append(paragraph(f"Показано {MAX_INITIATIVES} останніх із {len(inits)} ініціатив.", "muted"))
     report(progress, 2, 3, "PDF")

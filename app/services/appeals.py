@@ -799,7 +799,7 @@ def statistics(db: Database, date_from: dt.date, date_to: dt.date, today: dt.dat
     rows = list_appeals(db, today, AppealFilter(date_from=date_from, date_to=date_to))
     topic_names: dict[str, Counter[str]] = {}
     topic_counts: Counter[str] = Counter()
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r.received_on, r.reg_year, r.seq)):  # ties: the first spelling wins
         key = search_key(r.topic)
         topic_counts[key] += 1
         topic_names.setdefault(key, Counter())[r.topic] += 1

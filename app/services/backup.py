@@ -70,10 +70,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "before-migration": ("перед оновленням схеми", "before a schema upgrade"),
     "manual": ("створена вручну", "made by hand"),
 }
-AUTO_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>[a-z-]+?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+AUTO_NAME = re.compile(r"^(?P<stem>.+?)-(?P<reason>" + "|".join(re.escape(r) for r in REASONS)
+                       + r")-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 MANUAL_NAME = re.compile(r"^hromada-backup-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.(?:sqlite3|hdbackup)$")
 STAMP = "%Y%m%d-%H%M%S"
 PAGES_PER_STEP = 2048
+RESTORE_PAGES_PER_STEP = 256  # one transaction however many steps; small steps let Cancel in
 
 # Human names of the areas, by the module holding their tables (app.db.models.<area>).
 AREA_LABELS: dict[str, tuple[str, str]] = {
@@ -148,14 +150,23 @@ def _online_copy(source: Path, dest: Path, progress: ProgressCallback | None, sh
         dst = sqlite3.connect(str(dest))
         try:
             src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+            # A copy is one self-contained file (no -wal/-shm beside it on a USB stick).
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
     finally:
         src.close()
 
 
-def _quick_check(path: Path, full: bool = False) -> str:
+def _open_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that survives damaged text (invalid UTF-8 becomes U+FFFD)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return con
+
+
+def _quick_check(path: Path, full: bool = False) -> str:
+    con = _open_ro(path)
     try:
         rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
     finally:
@@ -362,7 +373,7 @@ def _staging(db_path: Path) -> Iterator[Path]:
 
 
 def _count_records(path: Path) -> int:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = _open_ro(path)
     try:
         total = 0
         for (name,) in con.execute(
@@ -439,7 +450,6 @@ def create_backup(
     with db.write() as s:
         audit.record(s, actor, audit.Action.OTHER, "database", summary=f"Резервну копію записано: {target}",
                      changes={"backup": [None, target.name], "encrypted": [None, bool(password)]})
-    report(progress, 100, 100, "Готово")
     return BackupResult(target, target.stat().st_size, bool(password), records)
 
 
@@ -555,7 +565,7 @@ def _describe_staged(source: Path, staged: Path, encrypted: bool, language: str 
         f"Файл «{source.name}» пошкоджено: SQLite не може його прочитати.", f"«{source.name}» is damaged."
     )
     try:
-        con = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+        con = _open_ro(staged)
     except sqlite3.Error as exc:
         raise damaged from exc
     try:
@@ -588,7 +598,7 @@ def _describe_staged(source: Path, staged: Path, encrypted: bool, language: str 
                 continue
             count = con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
             grouped.setdefault(areas_of.get(table, "other"), []).append((table, table_label(table, language), count))
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, ValueError, TypeError) as exc:
         raise DamagedFileError(f"Файл «{source.name}» пошкоджено: {exc}.", f"«{source.name}» is damaged.") from exc
     finally:
         con.close()
@@ -765,7 +775,7 @@ def _restore(
                                                                  "Відновлення бази"))
         except sqlite3.Error as exc:
             raise _sqlite_error(exc, db_path, "базу") from exc
-    report(progress, 92, 100, "Оновлення схеми")
+    # From here on the new content is in place: nothing may be cancelled any more.
     from app.db import migrations_runner
 
     migrations_runner.upgrade(db)
@@ -785,7 +795,6 @@ def _restore(
                      summary=f"Базу відновлено з копії {source.name}",
                      changes={"restored_from": [None, source.name],
                               "safety_copy": [None, safety_copy.name if safety_copy else None]})
-    report(progress, 100, 100, "Готово")
     return RestoreResult(info, safety_copy)
 
 
@@ -802,14 +811,16 @@ def _copy_into(staged: Path, db_path: Path, progress: ProgressCallback | None) -
     """Overwrite the live database with ``staged`` in one SQLite transaction (online backup API)."""
 
     def step(_status: int, remaining: int, total: int) -> None:
-        report(progress, total - remaining, max(total, 1), "Відновлення бази")
+        # SQLite commits the destination together with the last step: after it, Cancel is too late.
+        if remaining > 0:
+            report(progress, total - remaining, max(total, 1), "Відновлення бази")
 
     src = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(db_path), timeout=15)
         try:
             dst.execute("PRAGMA busy_timeout = 15000")
-            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+            src.backup(dst, pages=RESTORE_PAGES_PER_STEP, progress=step)
             result = dst.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
                 raise ServiceError("Після відновлення перевірка бази не пройшла; зверніться до адміністратора. "

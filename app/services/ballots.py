@@ -539,7 +539,7 @@ def list_spoiled(db: Database, cycle_id: int) -> list[SpoiledView]:
     with db.read() as s:
         rows = s.execute(select(SpoiledBallot, VotingPoint.name)
                          .join(VotingPoint, VotingPoint.id == SpoiledBallot.voting_point_id)
-                         .where(SpoiledBallot.cycle_id == cycle_id).order_by(SpoiledBallot.id)).tuples().all()
+                         .where(SpoiledBallot.cycle_id == cycle_id).order_by(SpoiledBallot.id)).all()
         return [SpoiledView(x.id, x.version, x.voting_point_id, name, x.cast_on, x.reason, x.entered_by)
                 for x, name in rows]
 
@@ -574,7 +574,7 @@ class NewBallot:
 
 
 def existing_hashes(s: Session, cycle_id: int) -> dict[str, int]:
-    return dict(s.execute(select(Ballot.voter_hash, Ballot.id).where(Ballot.cycle_id == cycle_id)).tuples().all())
+    return dict(s.execute(select(Ballot.voter_hash, Ballot.id).where(Ballot.cycle_id == cycle_id)).all())
 
 
 BULK_CHUNK = 20_000
@@ -792,7 +792,7 @@ def project_counts(db: Database, cycle_id: int) -> list[ProjectCount]:
                 select(BallotChoice.project_id, func.count(), func.sum(BallotChoice.points))
                 .join(BudgetProject, BudgetProject.id == BallotChoice.project_id)
                 .where(BudgetProject.cycle_id == cycle_id).group_by(BallotChoice.project_id)
-            ).tuples()
+            )
         }
         rows = s.execute(
             select(BudgetProject.id, BudgetProject.number, BudgetProject.title, BudgetProject.category_id,
@@ -801,7 +801,7 @@ def project_counts(db: Database, cycle_id: int) -> list[ProjectCount]:
             .where(BudgetProject.cycle_id == cycle_id, BudgetProject.status != ProjectStatus.INELIGIBLE.value,
                    BudgetProject.status != ProjectStatus.SUBMITTED.value)
             .order_by(BudgetCategory.position, BudgetProject.number)
-        ).tuples().all()
+        ).all()
     out = []
     for pid, number, title, cat_id, cat_name, cost, status in rows:
         votes, pts = counts.get(pid, (0, None))
@@ -813,13 +813,13 @@ def project_counts(db: Database, cycle_id: int) -> list[ProjectCount]:
 def turnout(db: Database, cycle_id: int) -> Turnout:
     """Ballots by voting point, channel and age group, with spoiled ballots per point."""
     with db.read() as s:
-        names = dict(s.execute(select(VotingPoint.id, VotingPoint.name)).tuples().all())
+        names = dict(s.execute(select(VotingPoint.id, VotingPoint.name)).all())
         per_point: dict[int | None, int] = {}
         paper = online = unknown = 0
         for point_id, channel, count in s.execute(
             select(Ballot.voting_point_id, Ballot.channel, func.count()).where(Ballot.cycle_id == cycle_id)
             .group_by(Ballot.voting_point_id, Ballot.channel)
-        ).tuples():
+        ):
             if channel == ONLINE:
                 online += count
             elif channel == UNKNOWN:
@@ -829,9 +829,9 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
                 per_point[point_id] = per_point.get(point_id, 0) + count
         spoiled = dict(s.execute(select(SpoiledBallot.voting_point_id, func.count())
                                  .where(SpoiledBallot.cycle_id == cycle_id)
-                                 .group_by(SpoiledBallot.voting_point_id)).tuples().all())
+                                 .group_by(SpoiledBallot.voting_point_id)).all())
         ages = s.execute(select(Ballot.age, func.count()).where(Ballot.cycle_id == cycle_id)
-                         .group_by(Ballot.age)).tuples().all()
+                         .group_by(Ballot.age)).all()
         last = s.execute(select(func.max(Ballot.created_at)).where(Ballot.cycle_id == cycle_id)).scalar_one()
     points = []
     for point_id in sorted(set(per_point) | set(spoiled), key=lambda p: names.get(p, "") if p else ""):
@@ -842,20 +842,20 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
     if unknown:
         points.append(PointTurnout(None, "спосіб голосування не вказано", unknown, 0))
     groups = {label: 0 for label, _, _ in AGE_GROUPS}
-    unknown = 0
+    age_unknown = 0
     for age, count in ages:
         if age is None:
-            unknown += count
+            age_unknown += count
             continue
         for label, low, high in AGE_GROUPS:
             if low <= age <= high:
                 groups[label] += count
                 break
         else:
-            unknown += count
+            age_unknown += count
     by_age = [(label, n) for label, n in groups.items()]
-    if unknown:
-        by_age.append((AGE_UNKNOWN, unknown))
+    if age_unknown:
+        by_age.append((AGE_UNKNOWN, age_unknown))
     return Turnout(paper + online + unknown, paper, online, unknown, sum(spoiled.values()), tuple(points),
                    tuple(by_age), last)
 

@@ -813,7 +813,7 @@ def delete_point(db: Database, actor: Actor, point_id: int, expected_version: in
 
 def point_names(db: Database) -> dict[int, str]:
     with db.read() as s:
-        return dict(s.execute(select(VotingPoint.id, VotingPoint.name)).tuples().all())
+        return dict(s.execute(select(VotingPoint.id, VotingPoint.name)).all())
 
 
 # --------------------------------------------------------------------------- projects
@@ -840,7 +840,7 @@ def list_projects(db: Database, cycle_id: int, flt: ProjectFilter = ProjectFilte
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         stmt = stmt.where(BudgetProject.search_key.like(f"%{escaped}%", escape="\\"))
     with db.read() as s:
-        return [_project_view(p, cname) for p, cname in s.execute(stmt).tuples()]
+        return [_project_view(p, cname) for p, cname in s.execute(stmt)]
 
 
 def get_project(db: Database, project_id: int) -> ProjectView:
@@ -1137,7 +1137,7 @@ def _implementation_views(s: Session, cycle_id: int, project_id: int | None = No
             .where(BudgetProject.cycle_id == cycle_id).order_by(BudgetCategory.position, BudgetProject.number))
     if project_id is not None:
         stmt = stmt.where(BudgetProject.id == project_id)
-    rows = s.execute(stmt).tuples().all()
+    rows = s.execute(stmt).all()
     ids = [p.id for _, p, _ in rows]
     milestones: dict[int, list[MilestoneView]] = {}
     if ids:

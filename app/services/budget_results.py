@@ -238,7 +238,7 @@ def category_election(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
             .join(BudgetProject, BudgetProject.id == BallotChoice.project_id)
             .where(BudgetProject.category_id == category.id)
             .order_by(BallotChoice.ballot_id, BallotChoice.position)
-        ).tuples()
+        )
         for ballot_id, project_id, points in choice_rows:
             code = by_id.get(project_id)
             if code is None:
@@ -253,7 +253,7 @@ def category_election(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
         for ballot_id, age, channel, district in s.execute(
             select(Ballot.id, Ballot.age, Ballot.channel, Ballot.district).where(Ballot.cycle_id == cycle.id)
             .order_by(Ballot.id)
-        ).tuples():
+        ):
             ballot_info[ballot_id] = (age, channel, district)
     ballot_ids = list(ballot_info) if single_category else sorted(votes_by_ballot)
     votes: list[pabulib.PbVote] = []
@@ -299,7 +299,8 @@ def _category_outcome(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
     ineligible = sorted((p for p in info.values() if p.status not in VOTED_STATUSES), key=lambda p: p.number)
     not_admitted = tuple(
         ProjectOutcome(p.id, p.number, p.code, p.title, category.id, p.cost, 0, "0", INELIGIBLE,
-                       f"Не допущено до голосування: {p.status_reason or project_status_title(p.status)}.")
+                       "Не допущено до голосування: "
+                       f"{(p.status_reason or project_status_title(p.status)).rstrip('.')}.")
         for p in ineligible
     )
     error = ""

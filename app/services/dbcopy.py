@@ -200,12 +200,14 @@ def copy_database(source: Database, actor: Actor, target: Database,
             pending: list[tuple[Table, list[Column[Any]], list[dict[str, Any]]]] = []
             for table in tables:
                 deferred = late.get(table.name, [])
+                # Filled in by a later UPDATE, with the columns an UPDATE would otherwise stamp (updated_at).
+                refill = deferred + [c for c in table.c if c.onupdate is not None and c not in deferred]
                 fills: list[dict[str, Any]] = []
                 for chunk in _stream(src, table):
                     rows = [{c.key: row._mapping[c] for c in table.c} for row in chunk]
                     for values in rows:
                         if deferred and any(values[c.key] is not None for c in deferred):
-                            fills.append({**{f"_{c.key}": values[c.key] for c in deferred},
+                            fills.append({**{f"_{c.key}": values[c.key] for c in refill},
                                           **{f"_pk_{c.key}": values[c.key] for c in _pk(table)}})
                             for c in deferred:
                                 values[c.key] = None
@@ -213,10 +215,10 @@ def copy_database(source: Database, actor: Actor, target: Database,
                     done += len(rows)
                     report(progress, done, all_rows, f"{table.name}: {len(rows)}")
                 if fills:
-                    pending.append((table, deferred, fills))
-            for table, deferred, fills in pending:
+                    pending.append((table, refill, fills))
+            for table, refill, fills in pending:
                 stmt = update(table).where(*[c == bindparam(f"_pk_{c.key}") for c in _pk(table)])
-                dst.execute(stmt.values({c.key: bindparam(f"_{c.key}") for c in deferred}), fills)
+                dst.execute(stmt.values({c.key: bindparam(f"_{c.key}") for c in refill}), fills)
             _reset_sequences(dst, tables)
     return verify_copy(source, target)
 

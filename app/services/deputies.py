@@ -708,6 +708,7 @@ class CommitteeView(CommitteeData):
 
 
 _ROLE_ORDER = {r.value: i for i, r in enumerate(CommitteeRole)}
+_CAST_VALUES = (VoteOption.FOR.value, VoteOption.AGAINST.value, VoteOption.ABSTAINED.value)
 
 
 def list_committees(db: Database) -> list[CommitteeView]:
@@ -852,9 +853,9 @@ def deputy_statistics(db: Database, deputy_id: int, year: int | None = None) -> 
         att = vote_rules.attendance(session_dates, present, mandate).get(deputy_id)
         by_year = vote_rules.attendance_by_year(session_dates, present, mandate).get(deputy_id, {})
         flagged = tuple(y for y, a in sorted(by_year.items()) if a.absent_more_than_half)
-        rc_dates = dict(s.execute(select(RollCall.id, RollCall.vote_date)).all())
-        my_votes = list(s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option, Vote.faction_id)
-                                  .where(Vote.deputy_id == deputy_id)))
+        rc_dates = dict(s.connection().execute(select(RollCall.id, RollCall.vote_date)).all())
+        my_votes = s.connection().execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option, Vote.faction_id)
+                                          .where(Vote.deputy_id == deputy_id)).all()
         rows3 = [(r, d, o) for r, d, o, _ in my_votes]
         part = vote_rules.participation(rc_dates, rows3, mandate).get(deputy_id)
         counts = dict.fromkeys(VoteOption, 0)
@@ -889,8 +890,9 @@ def _discipline(
     compared = against = 0
     last = None
     for faction_id in factions:
-        rows = list(s.execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option)
-                              .where(Vote.faction_id == faction_id)))
+        # Core execution (no ORM row processing) and only the options the majority is made of: 150k+ rows here.
+        rows = s.connection().execute(select(Vote.roll_call_id, Vote.deputy_id, Vote.option).where(
+            Vote.faction_id == faction_id, Vote.option.in_(_CAST_VALUES))).all()
         members = {d for _, d, _ in rows}
         result = vote_rules.faction_discipline(rows, dict.fromkeys(members, faction_id)).get(deputy_id)
         if result is not None:

@@ -33,6 +33,7 @@ which bundle it imported, so a bundle lost on the way is simply covered by the n
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import io
 import json
@@ -46,6 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +94,6 @@ from app.services.auth import Actor, Permission, writes
 from app.services.errors import (
     ImportRejectedError,
     NotFoundError,
-    ServiceError,
     StaleRecordError,
     ValidationError,
 )
@@ -121,6 +122,7 @@ CHUNK = 500
 BOOKKEEPING = ("id", "uuid", "created_at", "updated_at", "version")
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 HASH_RE = re.compile(r"^[0-9a-f]{64}$")
+SYNC_TABLE: Table = ExchangeSyncState.__table__  # type: ignore[assignment]
 OPEN = "open"
 KEPT_LOCAL = "kept_local"
 TOOK_REMOTE = "took_remote"
@@ -271,6 +273,7 @@ class Scope:
             else:
                 owner = next(fk.column.table.name for fk in table.foreign_keys if fk.parent.name == spec.owner_fk)
                 owned[owner].append(spec)
+        specs: dict[str, TableSpec] = {}
         for table in metadata.sorted_tables:
             if table.name not in with_uuid or (present is not None and table.name not in present):
                 continue
@@ -279,10 +282,22 @@ class Scope:
                 continue
             hidden = set(BOOKKEEPING) | policy.private_columns | policy.derived_columns
             columns = [c for c in table.columns if c.name not in hidden]
-            self.specs[table.name] = TableSpec(
+            specs[table.name] = TableSpec(
                 table=table, policy=policy, columns=columns, fks=_fk_targets(columns, with_uuid),
                 owned=owned.get(table.name, []), uniques=_unique_keys(table, hidden),
             )
+        # Parents first; a record's owned rows count as its own references (a ballot's choices name projects).
+        sorter: TopologicalSorter[str] = TopologicalSorter()
+        for name, table_spec in specs.items():
+            needs = {t.name for t in table_spec.fks.values()}
+            for owned_spec in table_spec.owned:
+                needs |= {t.name for t in owned_spec.fks.values()}
+            sorter.add(name, *sorted(n for n in needs if n in specs and n != name))
+        try:
+            order = list(sorter.static_order())
+        except CycleError:
+            order = list(specs)
+        self.specs = {name: specs[name] for name in order}
 
     @staticmethod
     def _owned_spec(table: Table, with_uuid: set[str]) -> OwnedSpec | None:
@@ -325,11 +340,22 @@ def _unique_keys(table: Table, hidden: set[str]) -> list[tuple[str, ...]]:
         if column.unique and column.name not in ("id", "uuid") and column.name not in hidden:
             keys.append((column.name,))
     for index in table.indexes:
-        if index.unique and not index.dialect_options.get("sqlite", {}).get("where") is not None:
+        if index.unique and not _is_partial(index):
             cols = tuple(c.name for c in index.columns)
             if cols and not set(cols) & {"id", "uuid"} and not set(cols) & hidden:
                 keys.append(cols)
     return list(dict.fromkeys(keys))
+
+
+def _is_partial(index: Any) -> bool:
+    """A partial unique index (``WHERE ...``): the pre-check cannot judge it; the database will."""
+    for dialect in ("sqlite", "postgresql"):
+        try:
+            if index.dialect_options[dialect]["where"] is not None:
+                return True
+        except KeyError:
+            continue
+    return False
 
 
 def default_scope(db: Database | None = None) -> Scope:
@@ -429,7 +455,7 @@ def _decode(column: Column[Any], value: Any) -> Any:
             return value
     except BadValue:
         raise
-    except (ValueError, TypeError, InvalidOperation, OverflowError, KeyError, base64.binascii.Error) as exc:
+    except (ValueError, TypeError, InvalidOperation, OverflowError, KeyError, binascii.Error) as exc:
         raise BadValue("неправильне значення") from exc
     if isinstance(value, dict | list):
         raise BadValue("неправильне значення")
@@ -497,11 +523,11 @@ class _Keys:
             self._id_of[table.name].pop(ruuid, None)
 
 
-def _owned_rows(s: Session, spec: TableSpec, owner_ids: list[int]) -> dict[str, dict[int, list[Mapping[str, Any]]]]:
-    result: dict[str, dict[int, list[Mapping[str, Any]]]] = {}
+def _owned_rows(s: Session, spec: TableSpec, owner_ids: list[int]) -> dict[str, dict[int, list[Mapping[Any, Any]]]]:
+    result: dict[str, dict[int, list[Mapping[Any, Any]]]] = {}
     for owned in spec.owned:
         fk = owned.table.c[owned.owner_fk]
-        grouped: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+        grouped: dict[int, list[Mapping[Any, Any]]] = defaultdict(list)
         if len(owner_ids) > 4 * CHUNK:
             wanted = set(owner_ids)
             for row in s.execute(select(owned.table)).mappings():
@@ -515,8 +541,8 @@ def _owned_rows(s: Session, spec: TableSpec, owner_ids: list[int]) -> dict[str, 
     return result
 
 
-def _encode_record(spec: TableSpec, row: Mapping[str, Any], keys: _Keys,
-                   owned: Mapping[str, Mapping[int, list[Mapping[str, Any]]]]) -> dict[str, Any]:
+def _encode_record(spec: TableSpec, row: Mapping[Any, Any], keys: _Keys,
+                   owned: Mapping[str, Mapping[int, list[Mapping[Any, Any]]]]) -> dict[str, Any]:
     content: dict[str, Any] = {}
     for column in spec.columns:
         value = row[column.name]
@@ -604,11 +630,11 @@ def after_restore(db: Database, preserved: Identity | None) -> None:
     with db.write() as s:
         row = _identity(s)
         if preserved is not None:
-            clash = s.execute(select(ExchangeIdentity).where(ExchangeIdentity.pc_uuid == preserved.pc_uuid,
-                                                             ExchangeIdentity.id != row.id)).scalar_one_or_none()
-            if clash is None:
-                row.pc_uuid = preserved.pc_uuid
-                row.pc_name = preserved.pc_name
+            row.pc_uuid = preserved.pc_uuid
+            row.pc_name = preserved.pc_name
+        else:  # this PC had no identity (a new PC, or a database beyond repair): never reuse the backup's
+            row.pc_uuid = str(uuid_module.uuid4())
+            row.pc_name = _default_pc_name()
         row.epoch = str(uuid_module.uuid4())
         s.execute(update(ExchangePartner).values(resend_all=True))
 
@@ -697,6 +723,15 @@ class BundleInfo:
 
 def _label(table: str) -> str:
     return audit.ENTITY_LABELS.get(table, (table, table))[0]
+
+
+def _who(table: str, values: Mapping[str, Any], ruuid: str) -> str:
+    """``Фракція «Назва» (1a2b3c4d…)``: the record's kind, its name when it has one, its UUID."""
+    name = next((values[k] for k in ("name", "title", "signer_name", "full_name", "username", "number",
+                                     "reg_number", "code") if values.get(k) not in (None, "")), None)
+    label = _label(table)
+    label = label[:1].upper() + label[1:]
+    return f"{label} «{name}» ({ruuid[:8]}…)" if name is not None else f"{label} ({ruuid[:8]}…)"
 
 
 def _damaged(detail: str) -> DamagedFileError:
@@ -890,7 +925,7 @@ def _parse_records(lines: list[bytes], info: BundleInfo, scope: Scope) -> list[_
         table = item.get("t")
         ruuid = item.get("u")
         spec = scope.get(table) if isinstance(table, str) else None
-        if spec is None or not isinstance(ruuid, str) or not UUID_RE.match(ruuid):
+        if spec is None or not isinstance(table, str) or not isinstance(ruuid, str) or not UUID_RE.match(ruuid):
             raise _damaged(f"рядок {number}")
         if (table, ruuid) in seen:
             raise _damaged(f"рядок {number}: запис повторюється")
@@ -920,7 +955,8 @@ def _parse_records(lines: list[bytes], info: BundleInfo, scope: Scope) -> list[_
         raise _damaged("кількість записів не збігається із заголовком — файл неповний")
     if problems:
         raise ImportRejectedError(
-            "Пакет містить записи, які ця версія програми не може прийняти; нічого не змінено:", problems,
+            "Пакет містить записи, які ця версія програми не може прийняти (можливо, його створено новішою "
+            "версією програми); нічого не змінено:", problems,
             "The bundle holds records this version cannot accept; nothing was changed.")
     return records
 
@@ -977,16 +1013,20 @@ def _decode_content(spec: TableSpec, incoming: _Incoming, problems: list[str], n
         incoming.owned[owned.key] = decoded
 
 
-def read_bundle(path: Path | str, *, password: str | None = None,
-                scope: Scope | None = None) -> tuple[BundleInfo, list[_Incoming]]:
-    """Open and check a bundle completely (checksum, manifest, every record); nothing is written."""
+def _open_bundle(path: Path | str, password: str | None) -> tuple[BundleInfo, list[bytes]]:
+    """The checked manifest and the (checksum-verified, not yet parsed) record lines."""
     data, encrypted = _read_file(Path(path), password)
     lines = _unpack(data)
     if not lines or not lines[0]:
         raise _damaged("немає заголовка")
-    info = _parse_manifest(lines[0], encrypted)
-    records = _parse_records(lines[1:], info, scope or default_scope())
-    return info, records
+    return _parse_manifest(lines[0], encrypted), lines[1:]
+
+
+def read_bundle(path: Path | str, *, password: str | None = None,
+                scope: Scope | None = None) -> tuple[BundleInfo, list[_Incoming]]:
+    """Open and check a bundle completely (checksum, manifest, every record); nothing is written."""
+    info, lines = _open_bundle(path, password)
+    return info, _parse_records(lines, info, scope or default_scope())
 
 
 def inspect_bundle(path: Path | str, *, password: str | None = None, scope: Scope | None = None) -> BundleInfo:
@@ -1070,7 +1110,7 @@ def export_bundle(
             s.flush()
         snapshot = utcnow()
         is_full = full or partner.resend_all or partner.acked_since is None
-        since = None if is_full else partner.acked_since - MARGIN  # type: ignore[operator]
+        since: datetime | None = None if is_full or partner.acked_since is None else partner.acked_since - MARGIN
         sync = {(t, u): h for t, u, h in s.execute(
             select(ExchangeSyncState.table_name, ExchangeSyncState.record_uuid, ExchangeSyncState.content_hash)
             .where(ExchangeSyncState.partner_id == partner.id))}
@@ -1148,7 +1188,6 @@ def export_bundle(
                      summary=f"Пакет обміну №{seq} для «{name}»: {sum(counts.values())} записів, "
                              f"{sum(deletions.values())} вилучень → {target.name}",
                      changes={"records": [None, counts], "deletions": [None, deletions], "full": [None, is_full]})
-        report(progress, total_tables + 2, total_tables + 2, "Готово")
         size = target.stat().st_size
     return ExportResult(target, bundle_uuid, seq, counts, deletions, size, is_full)
 
@@ -1331,6 +1370,7 @@ class _Merge:
                 select(ExchangeSyncState.table_name, ExchangeSyncState.record_uuid, ExchangeSyncState.content_hash)
                 .where(ExchangeSyncState.partner_id == partner.id))} if load_sync else {}
         self.sync_changes: dict[tuple[str, str], str | None] = {}
+        self.sync_stored: set[tuple[str, str]] = set()
         self.inserted: dict[str, int] = defaultdict(int)
         self.updated: dict[str, int] = defaultdict(int)
         self.deleted: dict[str, int] = defaultdict(int)
@@ -1349,6 +1389,8 @@ class _Merge:
 
     # ----- helpers
     def _set_sync(self, table: str, ruuid: str, digest: str | None) -> None:
+        if (table, ruuid) in self.sync and (table, ruuid) not in self.sync_changes:
+            self.sync_stored.add((table, ruuid))  # a row exists in exchange_sync_state: replace it
         self.sync_changes[(table, ruuid)] = digest
         if digest is None:
             self.sync.pop((table, ruuid), None)
@@ -1358,9 +1400,10 @@ class _Merge:
     def _locally_deleted(self, table: str, ruuid: str) -> bool:
         if self._deleted_here is None:
             names = list(self.scope.specs)
-            self._deleted_here = set(self.s.execute(select(AuditEvent.entity_type, AuditEvent.entity_uuid).where(
+            stmt = select(AuditEvent.entity_type, AuditEvent.entity_uuid).where(
                 AuditEvent.action == audit.Action.DELETE, AuditEvent.entity_type.in_(names),
-                AuditEvent.entity_uuid != "").distinct()).tuples())
+                AuditEvent.entity_uuid != "").distinct()
+            self._deleted_here = {(t, u) for t, u in self.s.execute(stmt)}
         return (table, ruuid) in self._deleted_here or (table, ruuid) in self.sync
 
     def _unique(self, spec: TableSpec, cols: tuple[str, ...]) -> dict[tuple[Any, ...], str]:
@@ -1375,15 +1418,10 @@ class _Merge:
             self._unique_index[key] = index
         return self._unique_index[key]
 
-    def _describe(self, spec: TableSpec, values: Mapping[str, Any]) -> str:
-        for name in ("name", "title", "signer_name", "full_name", "username", "number", "reg_number", "code"):
-            if name in values and values[name] not in (None, ""):
-                return f"«{values[name]}»"
-        return ""
 
     def _duplicate_of(self, spec: TableSpec, ruuid: str, row: Mapping[str, Any]) -> tuple[str, ...] | None:
         for cols in spec.uniques:
-            values = tuple(row.get(c) for c in cols)
+            values = tuple([row.get(c) for c in cols])
             if None in values:
                 continue
             owner = self._unique(spec, cols).get(values)
@@ -1403,9 +1441,9 @@ class _Merge:
             if None not in values:
                 index[values] = ruuid
 
-    def _local_rows(self, spec: TableSpec, uuids: list[str]) -> dict[str, Mapping[str, Any]]:
+    def _local_rows(self, spec: TableSpec, uuids: list[str]) -> dict[str, Mapping[Any, Any]]:
         table = spec.table
-        found: dict[str, Mapping[str, Any]] = {}
+        found: dict[str, Mapping[Any, Any]] = {}
         for chunk in _chunks(uuids):
             for row in self.s.execute(select(table).where(table.c.uuid.in_(chunk))).mappings():
                 found[row["uuid"]] = row
@@ -1516,8 +1554,7 @@ class _Merge:
                 owned_rows[owned.key].append(child)
         item.owned_local = owned_rows
         if missing:
-            self.problems.append(f"{_label(spec.name).capitalize()} {self._describe(spec, item.values)} "
-                                 f"({item.uuid[:8]}…) не прийнято: {missing}.")
+            self.problems.append(f"{_who(spec.name, item.values, item.uuid)} не прийнято: {missing}.")
             self.refused.add((spec.name, item.uuid))
             return None
         if for_insert:
@@ -1526,8 +1563,8 @@ class _Merge:
         if duplicate is not None:
             fields = ", ".join(duplicate)
             self.duplicates.append(
-                f"{_label(spec.name).capitalize()} {self._describe(spec, item.values)} ({item.uuid[:8]}…): "
-                f"такий запис уже є на цьому ПК (збігаються поля: {fields}) — як і в одній базі, повтор не прийнято.")
+                f"{_who(spec.name, item.values, item.uuid)}: такий запис уже є на цьому ПК (збігаються поля: "
+                f"{fields}) — як і в одній базі, повтор не прийнято.")
             self.refused.add((spec.name, item.uuid))
             return None
         return row
@@ -1554,7 +1591,7 @@ class _Merge:
                 ready.append((item, row))
             if not ready and waiting:
                 for item, _ in waiting:  # a cycle of references within the bundle
-                    self.problems.append(f"{_label(spec.name).capitalize()} ({item.uuid[:8]}…) не прийнято: "
+                    self.problems.append(f"{_who(spec.name, item.values, item.uuid)} не прийнято: "
                                          "кругові посилання між записами пакета.")
                     self.refused.add((spec.name, item.uuid))
                 break
@@ -1565,7 +1602,10 @@ class _Merge:
     def _bulk_insert(self, spec: TableSpec, ready: list[tuple[_Incoming, dict[str, Any]]]) -> None:
         table = spec.table
         columns = {k for _, row in ready for k in row}
-        rows = [{c: row.get(c, _default(table.c[c])) for c in columns} for _, row in ready]
+        rows = [row for _, row in ready]
+        if any(len(row) != len(columns) for row in rows):  # executemany needs the same keys in every row
+            defaults = {c: _default(table.c[c]) for c in columns}
+            rows = [{**defaults, **row} for row in rows]
         try:
             with self.s.begin_nested():
                 for chunk in _chunks(rows, 1000):
@@ -1577,16 +1617,15 @@ class _Merge:
             for item, row in ready:
                 try:
                     with self.s.begin_nested():
-                        rid = self.s.execute(insert(table).returning(table.c.id),
-                                             {c: row.get(c, _default(table.c[c])) for c in columns}).scalar_one()
+                        rid = self.s.execute(insert(table).returning(table.c.id), row).scalar_one()
                     self.keys.add(table, rid, item.uuid)
                     self.touched[spec.name].add(rid)
                 except IntegrityError as exc:
                     self._integrity_problem(spec, item, exc)
                     continue
             ready = [(i, r) for i, r in ready if (spec.name, i.uuid) not in self.refused]
+        self._insert_owned(spec, [(item, self.keys.id_of(table, item.uuid)) for item, _row in ready])
         for item, _row in ready:
-            self._insert_owned(spec, item, self.keys.id_of(table, item.uuid))
             self.inserted[spec.name] += 1
             if not spec.policy.insert_only:
                 self._set_sync(spec.name, item.uuid, item.hash)
@@ -1594,18 +1633,18 @@ class _Merge:
     def _integrity_problem(self, spec: TableSpec, item: _Incoming, exc: IntegrityError) -> None:
         self.refused.add((spec.name, item.uuid))
         self.duplicates.append(
-            f"{_label(spec.name).capitalize()} {self._describe(spec, item.values)} ({item.uuid[:8]}…): "
-            f"порушує правило бази ({str(exc.orig).splitlines()[0] if exc.orig else 'обмеження'}) — не прийнято.")
+            f"{_who(spec.name, item.values, item.uuid)}: порушує правило бази "
+            f"({str(exc.orig).splitlines()[0] if exc.orig else 'обмеження'}) — не прийнято.")
 
-    def _insert_owned(self, spec: TableSpec, item: _Incoming, owner_id: int | None) -> None:
-        if owner_id is None:
-            return
+    def _insert_owned(self, spec: TableSpec, items: list[tuple[_Incoming, int | None]]) -> None:
+        """The owned rows (a ballot's choices) of freshly written records, one bulk insert per table."""
         for owned in spec.owned:
-            rows = [{**values, owned.owner_fk: owner_id} for values in item.owned_local.get(owned.key, [])]
-            if rows:
-                self.s.execute(insert(owned.table), rows)
+            rows = [{**values, owned.owner_fk: owner_id} for item, owner_id in items if owner_id is not None
+                    for values in item.owned_local.get(owned.key, [])]
+            for chunk in _chunks(rows, 5000):
+                self.s.execute(insert(owned.table), chunk)
 
-    def _update(self, spec: TableSpec, item: _Incoming, local: Mapping[str, Any]) -> None:
+    def _update(self, spec: TableSpec, item: _Incoming, local: Mapping[Any, Any]) -> None:
         row = self._prepare(spec, item, for_insert=False)
         if row is None:
             return
@@ -1613,17 +1652,17 @@ class _Merge:
         result = self.s.execute(
             update(table).where(table.c.id == local["id"], table.c.version == local["version"])
             .values(**row, updated_at=utcnow(), version=local["version"] + 1))
-        if result.rowcount != 1:
-            raise StaleRecordError(f"{_label(spec.name).capitalize()} {self._describe(spec, item.values)}")
+        if getattr(result, "rowcount", 1) != 1:
+            raise StaleRecordError(_who(spec.name, item.values, item.uuid))
         self._claim_unique(spec, item.uuid, row, old=local)
         for owned in spec.owned:
             self.s.execute(delete(owned.table).where(owned.table.c[owned.owner_fk] == local["id"]))
-        self._insert_owned(spec, item, local["id"])
+        self._insert_owned(spec, [(item, local["id"])])
         self.touched[spec.name].add(local["id"])
         self.updated[spec.name] += 1
         self._set_sync(spec.name, item.uuid, item.hash)
 
-    def _conflict(self, spec: TableSpec, item: _Incoming, local: Mapping[str, Any] | None, mine: str | None) -> None:
+    def _conflict(self, spec: TableSpec, item: _Incoming, local: Mapping[Any, Any] | None, mine: str | None) -> None:
         local_owned = _owned_rows(self.s, spec, [local["id"]]) if local is not None and spec.owned else {}
         local_json = json.dumps(_encode_record(spec, local, self.keys, local_owned), ensure_ascii=False) \
             if local is not None else None
@@ -1663,7 +1702,7 @@ class _Merge:
             else:
                 self._conflict(spec, item, row, mine)
 
-    def _delete_row(self, spec: TableSpec, item: _Incoming, row: Mapping[str, Any]) -> None:
+    def _delete_row(self, spec: TableSpec, item: _Incoming, row: Mapping[Any, Any]) -> None:
         table = spec.table
         parents = [row[c] for c in spec.fks if row.get(c) is not None]
         try:
@@ -1673,7 +1712,7 @@ class _Merge:
                 self.s.execute(delete(table).where(table.c.id == row["id"]))
         except IntegrityError:
             self.problems.append(
-                f"{_label(spec.name).capitalize()} ({item.uuid[:8]}…) на ПК «{self.info.source_pc_name}» вилучено, "
+                f"{_who(spec.name, row, item.uuid)} на ПК «{self.info.source_pc_name}» вилучено, "
                 "але тут на нього посилаються інші записи — його залишено.")
             return
         snapshot = {c.name: [_encode(c, row[c.name]), None] for c in spec.columns if row[c.name] not in (None, "")}
@@ -1688,7 +1727,7 @@ class _Merge:
         if not self.sync_changes:
             return
         by_table: dict[str, list[str]] = defaultdict(list)
-        for table, ruuid in self.sync_changes:
+        for table, ruuid in self.sync_stored:
             by_table[table].append(ruuid)
         for table, uuids in by_table.items():
             for chunk in _chunks(uuids):
@@ -1699,20 +1738,21 @@ class _Merge:
         rows = [{"partner_id": self.partner.id, "table_name": t, "record_uuid": u, "content_hash": h,
                  "uuid": str(uuid_module.uuid4()), "created_at": now, "updated_at": now, "version": 1}
                 for (t, u), h in self.sync_changes.items() if h is not None]
-        for chunk in _chunks(rows, 2000):
-            self.s.execute(insert(ExchangeSyncState), chunk)
+        for chunk in _chunks(rows, 5000):
+            self.s.execute(insert(SYNC_TABLE), chunk)
 
 
 def _default(column: Column[Any]) -> Any:
     default = column.default
-    if default is None:
+    arg = getattr(default, "arg", None)
+    if default is None or arg is None:
         return None
     if getattr(default, "is_callable", False):
         try:
-            return default.arg({})  # type: ignore[union-attr]
+            return arg({})
         except TypeError:
-            return default.arg()  # type: ignore[union-attr]
-    return getattr(default, "arg", None)
+            return arg()
+    return arg
 
 
 @writes(Permission.BACKUP)
@@ -1734,11 +1774,12 @@ def import_bundle(
     """
     scope = scope or default_scope(db)
     report(progress, 0, 1, "Перевірка пакета")
-    info, records = read_bundle(path, password=password, scope=scope)
+    info, lines = _open_bundle(path, password)
     with db.read() as s:
         if s.execute(select(ExchangeImport.id).where(ExchangeImport.bundle_uuid == info.bundle_uuid)
                      ).scalar_one_or_none() is not None:
             return ImportResult(info, already_imported=True)
+    records = _parse_records(lines, info, scope)
     with db.write() as s:  # checks only; a refusal here writes nothing
         _check_compatible(s, info, records, scope)
         _check_order(s, info)
@@ -1785,7 +1826,6 @@ def import_bundle(
                              f"{sum(merge.deleted.values())}, конфліктів {merge.conflicts}, дублікатів "
                              f"{len(merge.duplicates)}",
                      changes={k: [None, v] for k, v in summary.items()})
-    report(progress, 1, 1, "Готово")
     return ImportResult(info, False, dict(merge.inserted), dict(merge.updated), dict(merge.deleted), merge.unchanged,
                         merge.matched, merge.conflicts, merge.duplicates, merge.problems, safety_copy)
 
@@ -1920,6 +1960,11 @@ def resolve_conflict(
         partner = s.get(ExchangePartner, c.partner_id)
         assert partner is not None
         merge = _Merge(s, scope, partner, _resolution_info(c), actor, None, load_sync=False)
+        stored = s.execute(select(ExchangeSyncState.content_hash).where(
+            ExchangeSyncState.partner_id == partner.id, ExchangeSyncState.table_name == c.table_name,
+            ExchangeSyncState.record_uuid == c.record_uuid)).scalar_one_or_none()
+        if stored is not None:
+            merge.sync[(c.table_name, c.record_uuid)] = stored
         label = _label(c.table_name)
         if keep == "remote":
             if c.remote_json is None:
@@ -1964,7 +2009,7 @@ def resolve_conflict(
 
 def _resolution_info(c: ExchangeConflict) -> BundleInfo:
     now = utcnow()
-    return BundleInfo(c.bundle_uuid, 0, "", "", "інший ПК", "", "", "", "", now, None, now, {}, {}, None, {}, ())
+    return BundleInfo(c.bundle_uuid, 0, "", "", "інший ПК", "", "", "", "", now, None, now, {}, {}, None, {}, (), "")
 
 
 def open_conflict_count(db: Database) -> int:

@@ -24,21 +24,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
-import io
 import json
 import logging
 import re
 import secrets
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, Table, inspect, select
+from sqlalchemy import LargeBinary, Table, inspect, select
 
 from app import __version__
 from app.db.engine import Database
@@ -289,7 +288,7 @@ def private_index(db: Database) -> PrivateIndex:
             cols = {c.name: c for c in [*private, *public_contacts]}
             extra = [table.c[f] for f in flagged.values()]
             for row in s.execute(select(*cols.values(), *extra)).mappings():
-                for name, column in cols.items():
+                for name in cols:
                     value = row[name]
                     if value in (None, ""):
                         continue
@@ -466,9 +465,9 @@ def _dataset_rows(db: Database, ds: Dataset, table: Table) -> tuple[list[str], l
     maps: dict[str, dict[int, str]] = {}
     rows: list[list[Any]] = []
     with db.read() as s:
-        for column, target in targets.items():
+        for target in targets.values():
             if target is not None and target.name not in maps:
-                maps[target.name] = dict(s.execute(select(target.c.id, target.c.uuid)).tuples().all())
+                maps[target.name] = {rid: ruuid for rid, ruuid in s.execute(select(target.c.id, target.c.uuid))}
         conditions = [table.c[f] for f in ds.conditional.values()]
         stmt = select(table.c.uuid, *[table.c[c] for c in ds.columns], *conditions).order_by(table.c.id)
         if ds.where is not None:
@@ -567,9 +566,8 @@ def _report_area(kind_id: str) -> str:
 
 
 def _build_datasets(db: Database, folder: Path, files: list[PackFile], tick: Callable[[str], None]) -> None:
-    from app.db.base import Base
-
     import app.db.models  # noqa: F401
+    from app.db.base import Base
 
     data = folder / "data"
     data.mkdir(exist_ok=True)
@@ -779,7 +777,6 @@ def publish(
         audit.record(s, actor, audit.Action.OTHER, "open_data",
                      summary=f"Пакет відкритих даних: {len(files)} файлів → {out}",
                      changes={"files": [None, len(files)], "folder": [None, str(out)]})
-    report(progress, steps[1], steps[1], "Готово")
     return PublishResult(out, files, skipped, scanned)
 
 

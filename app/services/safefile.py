@@ -24,7 +24,7 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, Literal
 
 from app.services.errors import ServiceError, ValidationError
 from app.services.progress import ProgressCallback, report
@@ -45,13 +45,20 @@ def os_error(exc: BaseException, path: Path | str, what: str = "файл") -> Se
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
     place = str(path)
-    if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
+    if code is None:  # SQLite reports I/O trouble in words, not error numbers
+        if "disk is full" in text or "no space" in text:
+            code = errno.ENOSPC
+        elif "readonly" in text or "read-only" in text:
+            code = errno.EROFS
+        elif "disk i/o error" in text:
+            code = errno.EIO
+    if code == errno.ENOSPC:
         return ServiceError(
             f"На носії для «{place}» закінчилося місце: {what} не записано. "
             "Звільніть місце або виберіть інший носій; база даних не змінилася.",
             f"The medium for «{place}» is full: the {what} was not written. The database is unchanged.",
         )
-    if code == errno.EROFS or "read-only" in text or "readonly" in text:
+    if code == errno.EROFS:
         return ServiceError(
             f"Носій для «{place}» захищено від запису: {what} не записано. "
             "Зніміть захист (перемикач на флешці) або виберіть іншу папку; база даних не змінилася.",
@@ -108,7 +115,7 @@ class AtomicFile:
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> bool:
+    ) -> Literal[False]:
         fh = self._fh
         assert fh is not None
         if exc is None:

@@ -207,7 +207,7 @@ def test_online_csv_merges_with_paper_and_deduplicates(council_db: tuple[Databas
         "ka 123456;33;2,5;18.05.2026\n"          # voted on paper already: skipped
         "КВ000001;45;\"3, 4\";2026-05-19\n"
         "КВ000002;;1;\n"
-        "kv000001;50;2;\n",                      # the same person twice in the file: skipped
+        "kb000001;50;2;\n",                      # the same person twice in the file: skipped
         encoding="utf-8")
     summary = online_votes.import_online_votes(db, actor, vc.cycle.id, csv_file)
     assert summary.accepted == 2

@@ -84,7 +84,7 @@ class AgendaItemDialog(QDialog):
         self.title = QPlainTextEdit(row.title if row else "")
         self.title.setObjectName("item_title")
         self.title.setMaximumHeight(90)
-        self.initiator = enum_combo(InitiatorKind, row.initiator_kind if row else None, ctx.language,
+        self.initiator = enum_combo(InitiatorKind, row.initiator_kind if row else InitiatorKind.HEAD.value, ctx.language,
                                     object_name="item_initiator")
         self.initiator_deputy = record_combo(
             [(r.id, r.full_name) for r in deputies.list_deputies(ctx.db)], row.initiator_deputy_id if row else None,

@@ -270,6 +270,8 @@ class AppealsPage(QWidget):
         self._loading = False
         self.refresh()
         self._select_id(appeal_id)
+        if self.detail is not None and self.detail.id == appeal_id:
+            self.show_detail(appeal_id)  # read afresh even when the row was already selected
 
     def _on_select(self) -> None:
         index = self.view.currentIndex()

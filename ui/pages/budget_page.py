@@ -587,7 +587,7 @@ class BudgetPage(QWidget):
             show_error(self, exc)
             return None
         cycle = result.cycle
-        text = self.tr("Створено цикл «%1»: %2 проєктів, %3 бюлетенів.").replace("%1", cycle.label).replace(
+        text = self.tr("Створено цикл «%1». Проєктів: %2, бюлетенів: %3.").replace("%1", cycle.label).replace(
             "%2", str(cycle.project_count)).replace("%3", str(result.ballots))
         if cycle.categories and not cycle.categories[0].rule_implemented:
             text += "\n\n" + cycle.categories[0].rule_title + ". " + self.tr(

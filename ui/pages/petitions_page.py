@@ -154,6 +154,7 @@ class SignatureEntry(QFrame):
         layout.addWidget(self.message)
 
     def set_petition(self, detail: PetitionDetail | None) -> None:
+        same = detail is not None and detail.id == self.petition_id
         self.petition_id = detail.id if detail else None
         open_ = (detail is not None and detail.published_on is not None and detail.answered_on is None
                  and detail.appeal_id is None and detail.status.state in (PetitionState.COLLECTING,
@@ -168,8 +169,8 @@ class SignatureEntry(QFrame):
             self._say(self.tr("Підписи під цією петицією вже не збирають."), "#6b7785")
         elif not allowed:
             self._say(self.tr("Ваша роль не дозволяє вводити підписи."), "#6b7785")
-        else:
-            self._say("", "#000")
+        elif not same:
+            self._say("", "#000")  # the last saved signature stays in view while the clerk goes on
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setText(text)
@@ -234,7 +235,7 @@ class PetitionsPage(QWidget):
         self.state.setObjectName("petition_state")
         self.state.addItem(self.tr("усі стани"), None)
         for state in PetitionState:
-            self.state.addItem(state.label(ctx.language), state)
+            self.state.addItem(state.label(ctx.language), state.value)
         self.state.currentIndexChanged.connect(self.apply_filter)
         new = QPushButton(self.tr("Нова петиція…"))
         new.setObjectName("petition_new")
@@ -392,7 +393,7 @@ class PetitionsPage(QWidget):
     def apply_filter(self) -> None:
         current = self.detail.id if self.detail else None
         text = self.search.text()
-        state = self.state.currentData()
+        state = PetitionState(self.state.currentData()) if self.state.currentData() else None
         if text.strip():
             rows = petitions.list_petitions(self.ctx.db, self.ctx.today(), search=text,
                                             states=[state] if state else None)
@@ -416,9 +417,17 @@ class PetitionsPage(QWidget):
             self.show_detail(None)
 
     def open_record(self, petition_id: int) -> None:
+        """Show one petition (from the home page or an appeal), read afresh."""
+        self.search.blockSignals(True)
         self.search.clear()
+        self.search.blockSignals(False)
+        self.state.blockSignals(True)
         self.state.setCurrentIndex(0)
+        self.state.blockSignals(False)
+        self.reload()
         self._select_id(petition_id)
+        if self.detail is not None and self.detail.id == petition_id:
+            self.show_detail(petition_id)
 
     def _on_select(self) -> None:
         index = self.view.currentIndex()

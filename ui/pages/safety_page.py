@@ -67,7 +67,9 @@ class PreviewDialog(QDialog):
         self.confirm = QCheckBox(confirm_text)
         self.confirm.setObjectName("preview_confirm")
         self.extra = QCheckBox(extra_confirm)
-        self.extra.setVisible(bool(extra_confirm))
+        self.extra.setObjectName("preview_extra_confirm")
+        self.needs_extra = bool(extra_confirm)
+        self.extra.setVisible(self.needs_extra)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -81,7 +83,7 @@ class PreviewDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        ok = self.confirm.isChecked() and (not self.extra.isVisible() or self.extra.isChecked())
+        ok = self.confirm.isChecked() and (not self.needs_extra or self.extra.isChecked())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
@@ -310,6 +312,7 @@ class SafetyPage(QWidget):
         db = self.ctx.db
         if db.is_sqlite and db.path is not None:
             self.auto_model.set_rows(backup.list_auto_backups(db.path))
+            self.auto_view.resizeColumnsToContents()
         identity = exchange.current_identity(db)
         self.pc_label.setText(self.tr("Цей ПК для обміну: «%1»").replace("%1", identity.pc_name)
                               if identity else self.tr("Цей ПК ще не обмінювався пакетами."))

@@ -30,6 +30,8 @@ from ui.widgets.profile_form import ProfileForm
 
 # Extra sections from the areas ("module:Class", class takes (ctx, parent)), shown below the built-in ones.
 SETTINGS_SECTIONS: list[str] = [
+    "ui.pages.users_section:UsersSection",
+    "ui.pages.this_pc_section:ThisPcSection",
     "ui.widgets.holidays_section:HolidaysSection",
 ]
 

@@ -1,0 +1,64 @@
+"""Which database the GUI opens: ``--db``, HROMADA_DB, ``--demo``, then this PC's setting, then the local file.
+
+The PC's setting (Settings → Цей комп’ютер) is read at start (:func:`open_for_gui`).
+When the address it names cannot be opened (server down, wrong address), the clerk may
+open the local file instead for this time; the setting stays, to be fixed or to work
+again once the server is back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.db.engine import Database, open_database
+from app.services.errors import DatabaseOpenError
+from ui import preferences
+from ui.messages import current_language
+
+
+def gui_target(args: argparse.Namespace) -> tuple[str, bool]:
+    """The database to open, and whether it came from this PC's setting."""
+    from app.cli import resolve_db_target
+
+    if args.db or os.environ.get("HROMADA_DB") or getattr(args, "demo", False):
+        return resolve_db_target(args), False
+    configured = preferences.get(preferences.DB_URL)
+    if configured:
+        return configured, True
+    return resolve_db_target(args), False
+
+
+def ask_local_instead(parent: QWidget | None, exc: DatabaseOpenError) -> bool:
+    """The address from this PC's settings failed: open the local database file instead, this time?"""
+    text = QCoreApplication.translate(
+        "DbChoice",
+        "Не вдається відкрити базу даних, указану в налаштуваннях цього комп’ютера:\n\n%1\n\n"
+        "Відкрити натомість базу даних на цьому комп’ютері? Адресу можна виправити в "
+        "Налаштуваннях → Цей комп’ютер.").replace("%1", exc.text(current_language()))
+    return QMessageBox.question(parent, "Hromada Desk", text) == QMessageBox.StandardButton.Yes
+
+
+def _open(target: str) -> Database:
+    from app.services.backup import startup_backup
+
+    startup_backup(target)  # the daily copy, before the database opens (and migrates)
+    return open_database(target)
+
+
+def open_for_gui(args: argparse.Namespace, parent: QWidget | None) -> Database | None:
+    """Open the chosen database; None when the clerk chose to quit after a failure."""
+    from app.cli import resolve_db_target
+
+    target, configured = gui_target(args)
+    try:
+        return _open(target)
+    except DatabaseOpenError as exc:
+        if not configured:
+            raise
+        if not ask_local_instead(parent, exc):
+            return None
+    return _open(resolve_db_target(args))

@@ -217,20 +217,23 @@ def import_election(db: Database, actor: Actor, election: pabulib.PbElection, *,
         new: list[ballots.NewBallot] = []
         append = new.append
         digest = hmac.digest
+        make = ballots.NewBallot
+        paper, online, unknown = ballots.PAPER, ballots.ONLINE, ballots.UNKNOWN
+        default_channel = online if method_col >= 0 else unknown
+        max_age = ballots.MAX_AGE
         for vote in election.votes:
             extra_values = vote.extra
             age: int | None = None
             if age_col >= 0:
                 raw_age = extra_values[age_col].strip()
-                if raw_age.isdigit() and int(raw_age) <= ballots.MAX_AGE:
+                if raw_age.isdigit() and int(raw_age) <= max_age:
                     age = int(raw_age)
-            channel = ballots.ONLINE
+            channel = default_channel
             if method_col >= 0:
                 method = extra_values[method_col].strip().lower()
-                channel = ballots.PAPER if method == "paper" else ballots.ONLINE if method else ballots.UNKNOWN
-            elif "voting_method" not in election.vote_columns:
-                channel = ballots.UNKNOWN
+                channel = paper if method == "paper" else online if method else unknown
             points = vote.points
+            choices: tuple[tuple[int, int | None], ...]
             if points is not None:
                 for value in points:
                     if isinstance(value, Fraction) and value.denominator != 1:
@@ -239,9 +242,8 @@ def import_election(db: Database, actor: Actor, election: pabulib.PbElection, *,
             else:
                 choices = tuple((project_ids[pid], None) for pid in vote.projects)
             voter_hash = digest(key, b"pabulib\x00" + vote.voter_id.encode("utf-8"), "sha256").hex()
-            append(ballots.NewBallot(voter_hash, choices, age,
-                                     extra_values[district_col].strip()[:200] if district_col >= 0 else "",
-                                     channel, None, None))
+            append(make(voter_hash, choices, age, extra_values[district_col].strip()[:200] if district_col >= 0 else "",
+                        channel, None, None))
         count = ballots.insert_ballots(s, actor, cycle.id, new, source=f"Pabulib: {source}"[:300], progress=progress)
         audit.record(s, actor, audit.Action.IMPORT, "pb_ballot", entity_id=cycle.id,
                      changes={"cycle_id": [None, cycle.id], "projects": [None, len(project_ids)],

@@ -54,8 +54,9 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
                                highlight=[i.status == budget.ImplementationStatus.COMPLETED for i in items],
                                value_format=lambda v: f"{v} %", font_size=9))
         story += section("Кошти")
-        rows = [(i.project_number, i.project_title, i.status_title(), cycle.money(i.allocated), cycle.money(i.spent),
-                 percent_of(i.spent, i.allocated)) for i in items]
+        rows: list[tuple[object, ...]] = [
+            (i.project_number, i.project_title, i.status_title(), cycle.money(i.allocated), cycle.money(i.spent),
+             percent_of(i.spent, i.allocated)) for i in items]
         rows.append(("", "Разом", "", cycle.money(allocated), cycle.money(spent), percent_of(spent, allocated)))
         story += data_table(["№", "Проєкт", "Стан", "Виділено", "Витрачено", "%"], rows,
                             col_widths=[0.06, 0.36, 0.14, 0.17, 0.17, 0.10],

@@ -18,12 +18,11 @@ import hmac
 import re
 import secrets
 import unicodedata
-import uuid as uuid_module
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -560,9 +559,11 @@ def delete_spoiled(db: Database, actor: Actor, spoiled_id: int) -> None:
 # --------------------------------------------------------------------------- bulk (demo, imports)
 
 
-@dataclass(frozen=True, slots=True)
-class NewBallot:
-    """A ballot for :func:`insert_ballots`: choices are (project id, points) in ballot order."""
+class NewBallot(NamedTuple):
+    """A ballot for :func:`insert_ballots`: choices are (project id, points) in ballot order.
+
+    A named tuple rather than a frozen dataclass: imports build tens of thousands of them.
+    """
 
     voter_hash: str
     choices: tuple[tuple[int, int | None], ...]
@@ -574,34 +575,90 @@ class NewBallot:
 
 
 def existing_hashes(s: Session, cycle_id: int) -> dict[str, int]:
-    return dict(s.execute(select(Ballot.voter_hash, Ballot.id).where(Ballot.cycle_id == cycle_id)).all())
+    """voter hash → ballot id for every ballot of a cycle."""
+    return dict(_fetch(s, select(Ballot.voter_hash, Ballot.id).where(Ballot.cycle_id == cycle_id)))
 
 
 BULK_CHUNK = 20_000
 
 
-def _executemany(s: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
-    """INSERT many rows through the driver's executemany, skipping SQLAlchemy's per-row parameter processing.
+def _fetch(s: Session, stmt: Any) -> list[tuple[Any, ...]]:
+    """Rows of a simple SELECT of plain columns through the DBAPI cursor (no result processing)."""
+    conn = s.connection()
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = compiled.params
+    args: Any = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
-    About three times faster than ``session.execute(insert(table), dicts)`` for hundreds of thousands of
-    rows; the statement is compiled for the session's dialect, so it stays portable (SQLite, PostgreSQL).
+
+def _executemany(s: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
+    """INSERT many rows through the driver's executemany, without SQLAlchemy's per-row parameter handling.
+
+    Several times faster than ``session.execute(insert(table), dicts)`` for hundreds of thousands of rows.
+    The statement is compiled for the session's dialect and every value goes through the column type's
+    bind processor (memoised: imports repeat the same dates), so the stored values are exactly what the
+    ORM would store, on SQLite and PostgreSQL alike.
     """
     if not rows:
         return
     conn = s.connection()
-    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
-    if compiled.positional:
-        order = [columns.index(name) for name in compiled.positiontup or ()]
-        params: list[Any] = rows if order == list(range(len(columns))) else [tuple(r[i] for i in order) for r in rows]
+    dialect = conn.dialect
+    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
+    names = list(compiled.positiontup or ()) if compiled.positional else list(columns)
+    order = [columns.index(name) for name in names]
+    processors = {i: table.c[columns[i]].type._cached_bind_processor(dialect) for i in order}
+    if order == list(range(len(columns))) and not any(processors.values()):
+        params: list[Any] = list(rows)
     else:
-        params = [dict(zip(columns, r, strict=True)) for r in rows]
-    cursor = conn.connection.cursor()  # the DBAPI cursor (PEP 249), in the session's transaction
+        by_column = list(zip(*rows, strict=True))  # columnar: the per-value work stays in C where it can
+        out_columns: list[Sequence[object]] = []
+        for i in order:
+            processor = processors[i]
+            if processor is None:
+                out_columns.append(by_column[i])
+                continue
+            memo: dict[object, object] = {None: None}  # imports repeat the same dates over and over
+
+            def convert(value: object, memo: dict[object, object] = memo, processor: Any = processor) -> object:
+                try:
+                    return memo[value]
+                except KeyError:
+                    memo[value] = done = processor(value)
+                    return done
+
+            out_columns.append(list(map(convert, by_column[i])))
+        params = list(zip(*out_columns, strict=True))
+    if not compiled.positional:
+        params = [dict(zip(names, r, strict=True)) for r in params]
+    cursor = conn.connection.cursor()  # the DBAPI cursor (PEP 249), inside the session's transaction
     try:
         cursor.executemany(str(compiled), params)
     finally:
         cursor.close()
 
 
+def _uuids(count: int) -> list[str]:
+    """``count`` distinct version-4-format UUIDs that sort in creation order.
+
+    90 random bits per batch and a 32-bit counter: unique across PCs like ``uuid4()``, but several times
+    cheaper to make and appended at the end of the UUID index instead of at random places.
+    """
+    base = ((secrets.randbits(48) << 80) | (0x4 << 76) | (secrets.randbits(12) << 64) | (0b10 << 62)
+            | (secrets.randbits(30) << 32))
+    out = []
+    for n in range(count):
+        h = f"{base | n:032x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
+
+
+BALLOT_TABLE = cast(Table, Ballot.__table__)
+CHOICE_TABLE = cast(Table, BallotChoice.__table__)
 _BALLOT_COLUMNS = ("uuid", "created_at", "updated_at", "version", "cycle_id", "voter_hash", "age", "district",
                    "channel", "voting_point_id", "cast_on", "entered_by_id", "entered_by", "source")
 _CHOICE_COLUMNS = ("ballot_id", "project_id", "position", "points")
@@ -612,27 +669,29 @@ def insert_ballots(s: Session, actor: Actor, cycle_id: int, ballots: Sequence[Ne
     """Insert many ballots with bulk inserts inside the caller's transaction; returns how many.
 
     The caller has removed duplicates (``UNIQUE(cycle_id, voter_hash)`` would refuse the whole batch).
-    Ids are matched back by voter hash, which is unique within the cycle, so no RETURNING is needed.
+    Ballots go in ordered by voter hash, so the unique index grows at its end; ids are matched back by
+    voter hash, which is unique within the cycle, so no RETURNING is needed.
     """
     if not ballots:
         return 0
     now = utcnow()
     total = len(ballots)
-    uuid4 = uuid_module.uuid4
+    ordered = sorted(ballots, key=lambda b: b.voter_hash)
+    uuids = _uuids(total)
     user_id, username = actor.user_id, actor.username
     for start in range(0, total, BULK_CHUNK):
-        chunk = ballots[start:start + BULK_CHUNK]
-        _executemany(s, Ballot.__table__, _BALLOT_COLUMNS, [
-            (str(uuid4()), now, now, 1, cycle_id, b.voter_hash, b.age, b.district, b.channel, b.voting_point_id,
-             b.cast_on, user_id, username, source)
-            for b in chunk
+        chunk = ordered[start:start + BULK_CHUNK]
+        _executemany(s, BALLOT_TABLE, _BALLOT_COLUMNS, [
+            (uuids[start + i], now, now, 1, cycle_id, b.voter_hash, b.age, b.district, b.channel,
+             b.voting_point_id, b.cast_on, user_id, username, source)
+            for i, b in enumerate(chunk)
         ])
         report(progress, start + len(chunk), total * 2, "Бюлетені")
     ids = existing_hashes(s, cycle_id)
-    rows = [(ids[b.voter_hash], pid, pos, pts) for b in ballots for pos, (pid, pts) in enumerate(b.choices)]
+    rows = [(ids[b.voter_hash], pid, pos, pts) for b in ordered for pos, (pid, pts) in enumerate(b.choices)]
     step = BULK_CHUNK * 4
     for start in range(0, len(rows), step):
-        _executemany(s, BallotChoice.__table__, _CHOICE_COLUMNS, rows[start:start + step])
+        _executemany(s, CHOICE_TABLE, _CHOICE_COLUMNS, rows[start:start + step])
         report(progress, total + min(total, (start + step) * total // max(len(rows), 1)), total * 2,
                "Вибір у бюлетенях")
     return total
@@ -834,9 +893,10 @@ def turnout(db: Database, cycle_id: int) -> Turnout:
                          .group_by(Ballot.age)).all()
         last = s.execute(select(func.max(Ballot.created_at)).where(Ballot.cycle_id == cycle_id)).scalar_one()
     points = []
-    for point_id in sorted(set(per_point) | set(spoiled), key=lambda p: names.get(p, "") if p else ""):
+    for point_id in sorted(set(per_point) | set(spoiled), key=lambda p: names.get(p, "") if p is not None else ""):
         name = names.get(point_id, "пункт не вказано") if point_id is not None else "пункт не вказано"
-        points.append(PointTurnout(point_id, name, per_point.get(point_id, 0), spoiled.get(point_id, 0)))
+        spoiled_here = spoiled.get(point_id, 0) if point_id is not None else 0
+        points.append(PointTurnout(point_id, name, per_point.get(point_id, 0), spoiled_here))
     if online:
         points.append(PointTurnout(None, "онлайн", online, 0))
     if unknown:

@@ -1294,13 +1294,14 @@ def due_items(db: Database, today: date) -> list[DueItem]:
                    Milestone.due_on <= date.fromordinal(today.toordinal() + DUE_HORIZON_DAYS))
         ).all()
         for title, due_on, project_id, number in rows:
+            assert due_on is not None  # filtered in the query
             items.append(DueItem(due=due_on, area_uk="Громадський бюджет", area_en="Participatory budget",
                                  title=f"Проєкт №{number}: {title}", overdue=due_on < today, page=AREA,
                                  record_id=project_id))
         cycles = s.execute(select(BudgetCycle.id, BudgetCycle.title, BudgetCycle.voting_end)
                            .where(BudgetCycle.results_approved_at.is_(None), BudgetCycle.voting_end.is_not(None))).all()
         for _cycle_id, title, voting_end in cycles:
-            if today <= voting_end <= date.fromordinal(today.toordinal() + 7):
+            if voting_end is not None and today <= voting_end <= date.fromordinal(today.toordinal() + 7):
                 items.append(DueItem(due=voting_end, area_uk="Громадський бюджет", area_en="Participatory budget",
                                      title=f"Кінець голосування: {title}", overdue=False, page=AREA))
     return items

@@ -132,7 +132,7 @@ def build(db: Database, actor: Actor) -> None:
             ballots.record_spoiled(db, actor, past.id, point.id,
                                    ("обрано більше проєктів, ніж дозволено", "бюлетень не підписано",
                                     "неможливо визначити волевиявлення")[i % 3],
-                                   past.voting_start + timedelta(days=i), today=today)
+                                   start + timedelta(days=70 + i), today=today)
     past = budget.get_cycle(db, past.id)
     budget_results.approve_results(db, actor, past.id, past.version, today=today)
     _demo_implementation(db, actor, past.id, today, rng)
@@ -150,7 +150,7 @@ def _demo_ballots(db: Database, actor: Actor, cycle: budget.CycleView,
     for n in range(1500):
         picks: list[int] = []
         for pool, count in ((small, rng.choice((1, 2, 2))), (large, rng.choice((0, 1, 1, 1)))):
-            chosen = set()
+            chosen: set[int] = set()
             while len(chosen) < count:
                 project = rng.choices([p for p, _ in pool], weights=[w for _, w in pool])[0]
                 chosen.add(project.id)

@@ -258,12 +258,12 @@ def category_election(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
     ballot_ids = list(ballot_info) if single_category else sorted(votes_by_ballot)
     votes: list[pabulib.PbVote] = []
     for ballot_id in ballot_ids:
-        codes, points = votes_by_ballot.get(ballot_id, ([], []))
+        codes, chosen_points = votes_by_ballot.get(ballot_id, ([], []))
         extra_values: tuple[str, ...] = ()
         if with_extra:
             age, channel, district = ballot_info.get(ballot_id, (None, "", ""))
             extra_values = ("" if age is None else str(age), "paper" if channel == "paper" else "internet", district)
-        votes.append(pabulib.PbVote(str(ballot_id), tuple(codes), tuple(points) if with_points else None,
+        votes.append(pabulib.PbVote(str(ballot_id), tuple(codes), tuple(chosen_points) if with_points else None,
                                     extra_values))
     vote_columns = ["voter_id", "vote"] + (["points"] if with_points else [])
     if with_extra:

@@ -115,7 +115,7 @@ log = logging.getLogger(__name__)
 MAGIC = b"HROMADA-EXCHANGE\n"
 FORMAT = "hromada-exchange"
 FORMAT_VERSION = 1
-MAX_PAYLOAD = 1 << 30  # uncompressed; a bundle of 100k ballots is ~40 MB
+MAX_PAYLOAD = 512 << 20  # uncompressed; a bundle of 100k ballots is ~40 MB
 MAX_HEADER_LINE = 4096
 MARGIN = timedelta(minutes=2)  # clocks step; re-sending a little is harmless (merging is idempotent)
 CHUNK = 500
@@ -382,8 +382,8 @@ def _encode(column: Column[Any], value: Any) -> Any:
         return value.isoformat(timespec="microseconds")
     if isinstance(value, date | time):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, Decimal):  # "10.50" on one backend, "10.5" on another: one form for the hash
+        return format(value.normalize(), "f") if value.is_finite() else str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return base64.b64encode(bytes(value)).decode("ascii")
     if hasattr(value, "value") and not isinstance(value, int | float | str):  # an Enum member

@@ -84,6 +84,11 @@ def _published(table: Table) -> Any:
     return table.c.published_on.is_not(None)
 
 
+def _of_published_petition(table: Table) -> Any:
+    petition = table.metadata.tables["petition"]
+    return table.c.petition_id.in_(select(petition.c.id).where(petition.c.published_on.is_not(None)))
+
+
 DATASETS: list[Dataset] = [
     Dataset("council_profile", "council", "Профіль ради",
             ("hromada_name", "council_name", "convocation", "composition", "address", "website")),
@@ -121,6 +126,8 @@ DATASETS: list[Dataset] = [
             where=_published, note="Лише оприлюднені петиції."),
     Dataset("petition_signature", "petitions", "Підписи під петиціями",
             ("petition_id", "signer_name", "signed_on", "channel"), note="Без адрес і телефонів підписантів."),
+    Dataset("petition_link", "petitions", "Петиції та рішення ради",
+            ("petition_id", "agenda_item_id", "decision_id", "note"), where=_of_published_petition),
     Dataset("appeal", "petitions", "Звернення громадян (без даних заявників)",
             ("reg_year", "reg_number", "received_on", "channel", "kind", "topic", "term_days", "extended_on",
              "answered_on", "result"), note="Без імен, адрес, телефонів, e-mail і змісту звернень."),
@@ -410,6 +417,8 @@ class PackFile:
     rows: int | None = None
     sha256: str = ""
     size: int = 0
+    group: str = ""  # the report kind, for grouping in index.html
+    label: str = ""  # the record a per-record report is about
 
 
 @dataclass(frozen=True)
@@ -552,7 +561,8 @@ def _render_reports(db: Database, folder: Path, files: list[PackFile], skipped: 
                 path.unlink(missing_ok=True)
                 continue
             title = kind.title_uk + (f" — {label}" if label else "")
-            files.append(PackFile(f"reports/{name}", "pdf", title, _report_area(kind.id)))
+            files.append(PackFile(f"reports/{name}", "pdf", title, _report_area(kind.id), group=kind.title_uk,
+                                  label=label))
 
 
 def _report_area(kind_id: str) -> str:
@@ -651,9 +661,23 @@ def _index_html(profile: Any, files: list[PackFile], skipped: list[str], generat
     ]
     reports = [f for f in files if f.kind == "pdf"]
     if reports:
-        parts += ["<h2>Звіти (PDF)</h2>", "<ul>"]
-        parts += [f'<li><a href="{e(f.path)}">{e(f.title)}</a></li>' for f in reports]
-        parts.append("</ul>")
+        parts.append("<h2>Звіти (PDF)</h2>")
+        for area, area_title in AREAS.items():
+            in_area = [f for f in reports if f.area == area]
+            if not in_area:
+                continue
+            parts.append(f"<h3>{e(area_title)}</h3>")
+            groups: dict[str, list[PackFile]] = {}
+            for f in in_area:
+                groups.setdefault(f.group or f.title, []).append(f)
+            parts.append("<ul>")
+            for group, items in groups.items():
+                if len(items) == 1 and not items[0].label:
+                    parts.append(f'<li><a href="{e(items[0].path)}">{e(group)}</a></li>')
+                    continue
+                links = "".join(f'<li><a href="{e(f.path)}">{e(f.label or f.title)}</a></li>' for f in items)
+                parts.append(f"<li>{e(group)}<ul>{links}</ul></li>")
+            parts.append("</ul>")
     data = [f for f in files if f.kind in ("csv", "xlsx")]
     if data:
         parts += ["<h2>Набори даних</h2>", "<table>", "<tr><th>Набір</th><th>Розділ</th><th>Записів</th>"
@@ -751,7 +775,7 @@ def publish(
         if findings:
             raise PrivateDataError(findings)
         files = [PackFile(f.path, f.kind, f.title, f.area, f.rows, _sha256(staging / f.path),
-                          (staging / f.path).stat().st_size) for f in files]
+                          (staging / f.path).stat().st_size, f.group, f.label) for f in files]
         manifest = {
             "format": MANIFEST_FORMAT, "version": MANIFEST_VERSION,
             "council": {"hromada_name": profile.hromada_name, "council_name": profile.council_name,

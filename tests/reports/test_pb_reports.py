@@ -26,7 +26,7 @@ MARK_PHONE = "+380 99 471 14 71"
 def counted(council_db: tuple[Database, Actor]) -> tuple[Database, budget.VotingCycle]:  # type: ignore[name-defined]
     """A cycle with planted private data, counted, approved and partly built."""
     db, actor = council_db
-    vc = voting_cycle(db, actor, large_rule="equalshares/add1")
+    vc = voting_cycle(db, actor)
     p1 = budget.get_project(db, vc.projects[1].id)
     budget.update_project(db, actor, p1.id, budget.ProjectData(
         p1.category_id, p1.title, p1.items, description="Вісім лавок біля ставу.", author_name="Оксана Гнатюк",
@@ -81,7 +81,7 @@ def test_protocol_has_every_project_turnout_and_rules(counted, tmp_path: Path) -
     assert "Бракує коштів" in text or "бракує коштів" in text
     assert "Сільська рада" in text and "Бібліотека" in text
     assert "Зіпсованих паперових бюлетенів" in text and "до 18 років" in text
-    assert "equalshares/add1" in text and "greedy" in text and "Розв’язання нічиєї" in text
+    assert "greedy — жадібне правило" in text and "Розв’язання нічиєї" in text
     assert "Секретар ради" in text
 
 

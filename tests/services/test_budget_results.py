@@ -48,14 +48,18 @@ def test_greedy_per_category_with_explanations(council_db: tuple[Database, Actor
 def test_equal_shares_category_and_tie_break_order(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
     vc = voting_cycle(db, actor, large_rule=pb_rules.EQUAL_SHARES_ADD1)
-    cast(db, actor, vc.cycle.id, vc.points[0].id, ["1 4", "2 4", "3 5", "1 5"])
+    # Add1 raises the per-voter budget one hryvnia at a time: keep 5 without supporters so it stops at once
+    cast(db, actor, vc.cycle.id, vc.points[0].id, ["1 4", "2 4", "3 4", "1 4"])
     results = budget_results.compute_results(db, vc.cycle.id)
     small, large = results.categories
-    # 1, 2, 3 all have... 1: 2 votes, 2: 1, 3: 1 -> tie between 2 (40k) and 3 (50k) broken by lower cost
+    # small: 1 has 2 votes; 2 (40k) and 3 (50k) tie on 1 vote, broken by the lower cost: 2 before 3
     assert [p.number for p in small.winners] == [1, 2]
+    third = next(p for p in small.projects if p.number == 3)
+    assert third.position == 3 and third.status == "not-enough-money"
     assert large.rule == "equalshares/add1"
-    assert len(large.winners) == 1 and large.notes
-    assert all(p.explanation for p in large.projects)
+    assert [p.number for p in large.winners] == [4] and large.notes
+    five = next(p for p in large.projects if p.number == 5)
+    assert five.status == "no-supporters" and five.explanation
 
 
 def test_unimplemented_rule_is_reported_not_guessed(council_db: tuple[Database, Actor]) -> None:

@@ -255,7 +255,14 @@ class ResultsTab(QWidget):
             self.summary.clear()
             self.state.setText("")
             return
-        self.results = results = budget_results.cycle_results(self.ctx.db, cycle.id)
+        db = self.ctx.db
+        try:  # a big imported cycle (or Add1 with few voters) takes seconds: keep the window alive
+            results = run_with_progress(self, self.tr("Підрахунок результатів"),
+                                        lambda _progress: budget_results.cycle_results(db, cycle.id))
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk
+            show_error(self, exc)
+            return
+        self.results = results
         if results.approved and results.approved_at:
             self.state.setText(self.tr("Результати затверджено %1 (%2).").replace(
                 "%1", format_date(results.approved_at.date())).replace("%2", results.approved_by))

@@ -15,7 +15,7 @@ import pytest
 
 from app.db.engine import Database, open_database
 from app.domain.deputies import AttendanceStatus
-from app.services import deputies, demo, sessions
+from app.services import demo, deputies, sessions
 from app.services.auth import Actor
 
 SURNAMES = ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Д’яченко", "Мельник", "Ґудзь",

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -46,7 +46,14 @@ def build_main_window(db: Database, actor: Actor, language: str = "uk") -> MainW
 
 
 class Startup(QObject):
-    """What happens after the window is on screen: open the database, set up, log in, attach."""
+    """What happens after the window is on screen: open the database, set up, log in, attach.
+
+    It never quits the application itself: ``finished`` carries the exit code and
+    :func:`run_gui` connects it to ``app.exit``. (Calling ``exit()`` outside a running loop
+    makes every later event loop of the process return at once in Qt 6.)
+    """
+
+    finished = Signal(int)
 
     def __init__(self, app: QApplication, window: MainWindow, args: argparse.Namespace, language: str) -> None:
         super().__init__(window)
@@ -61,7 +68,7 @@ class Startup(QObject):
         print(f"Помилка: {message}", file=sys.stderr) if sys.stderr is not None else None
         QMessageBox.critical(self.window, "Hromada Desk", message)
         self.exit_code = 2
-        self.app.exit(2)
+        self.finished.emit(2)
 
     def run(self) -> None:
         from app.services import council, demo
@@ -72,7 +79,7 @@ class Startup(QObject):
         try:
             self.db = open_for_gui(self.args, self.window)  # the day's copy first, then open (and migrate)
             if self.db is None:
-                self.app.exit(0)
+                self.finished.emit(0)
                 return
             actor: Actor | None = None
             if council.needs_setup(self.db):
@@ -81,13 +88,13 @@ class Startup(QObject):
                 else:
                     setup = SetupDialog(self.db, self.window)
                     if setup.exec() != QDialog.DialogCode.Accepted:
-                        self.app.exit(0)
+                        self.finished.emit(0)
                         return
                     actor = setup.actor  # who just created the administrator account works on
             if actor is None:
                 actor = obtain_actor(self.db, self.window, self.args.user, demo_mode=self.args.demo)
             if actor is None:
-                self.app.exit(0)
+                self.finished.emit(0)
                 return
             self.window.attach(AppContext(db=self.db, actor=actor, language=self.language))
         except ServiceError as exc:
@@ -109,6 +116,7 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, app.quit)
         return app.exec()
     startup = Startup(app, window, args, language)
+    startup.finished.connect(app.exit)
     QTimer.singleShot(0, startup.run)
     code = app.exec()
     if startup.db is not None:

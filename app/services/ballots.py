@@ -42,7 +42,7 @@ from app.db.models.budget import (
 )
 from app.domain.formats import format_date, format_datetime, utc_to_local
 from app.services import audit
-from app.services.auth import Actor, Permission, require
+from app.services.auth import Actor, Permission, Role, require, require_voting_point
 from app.services.budget import VOTED_STATUSES, ProjectStatus
 from app.services.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.services.progress import ProgressCallback, report
@@ -419,6 +419,7 @@ def _resolve_point(s: Session, actor: Actor, point_id: int | None) -> VotingPoin
                 f"Оператор «{actor.username}» вводить бюлетені лише на своєму пункті "
                 f"«{own.name if own else actor.voting_point_id}».",
                 "Operators enter ballots only at their own voting point.")
+    require_voting_point(actor, point_id if point_id is not None else actor.voting_point_id)
     if point_id is None:
         raise BallotRefused(RefusalCode.NO_POINT, "point", "Оберіть пункт голосування, де подано бюлетень.",
                             "Choose the voting point.")
@@ -736,8 +737,9 @@ def merge_online_votes(db: Database, actor: Actor, cycle_id: int, votes: Sequenc
     from app.services.errors import ImportRejectedError
 
     require(actor, Permission.ENTER_BALLOTS)
-    if actor.voting_point_id is not None:
-        raise PermissionDeniedError("Онлайн-голоси імпортує працівник ради, а не оператор пункту голосування.")
+    if actor.role is Role.OPERATOR:
+        raise PermissionDeniedError("Онлайн-голоси імпортує працівник ради, а не оператор пункту голосування.",
+                                    "Online votes are imported by council staff, not by a voting-point operator.")
     today = today or date.today()
     key = voter_key(db)
     problems: list[str] = []

@@ -109,7 +109,7 @@ def like_pattern(query: str) -> str:
 
 
 def check_version(obj: object, expected_version: int | None, what: str) -> None:
-    if expected_version is not None and obj.version != expected_version:
+    if expected_version is not None and getattr(obj, "version", None) != expected_version:
         raise StaleRecordError(what)
 
 
@@ -419,10 +419,10 @@ def _validate_deputy(s: Session, data: DeputyData, deputy_id: int | None) -> Dep
         problems.append("Обрану фракцію не знайдено (можливо, її видалено).")
     if data.district_id is not None and s.get(District, data.district_id) is None:
         problems.append("Обраний округ не знайдено (можливо, його видалено).")
-    committees = None
+    committees: tuple[tuple[int, str], ...] | None = None
     if data.committees is not None:
         seen: set[int] = set()
-        committees = []
+        seats: list[tuple[int, str]] = []
         for committee_id, role in data.committees:
             if committee_id in seen:
                 problems.append("Одну комісію вказано двічі.")
@@ -432,8 +432,8 @@ def _validate_deputy(s: Session, data: DeputyData, deputy_id: int | None) -> Dep
                 problems.append(f"Невідома роль у комісії: «{role}».")
             if s.get(Committee, committee_id) is None:
                 problems.append("Обрану комісію не знайдено (можливо, її видалено).")
-            committees.append((committee_id, role))
-        committees = tuple(committees)
+            seats.append((committee_id, role))
+        committees = tuple(seats)
     if problems:
         raise ValidationError(" ".join(problems), "The deputy's data has errors; see the Ukrainian message.")
     convocation = data.convocation if data.convocation is not None else current_convocation(s)
@@ -509,13 +509,13 @@ def _set_seats(s: Session, actor: Actor, deputy: Deputy, seats: tuple[tuple[int,
             changes[names.get(committee_id, str(committee_id))] = [member.role, None]
             s.delete(member)
     for committee_id, role in wanted.items():
-        member = current.get(committee_id)
-        if member is None:
+        seat = current.get(committee_id)
+        if seat is None:
             s.add(CommitteeMember(committee_id=committee_id, deputy_id=deputy.id, role=role))
             changes[names.get(committee_id, str(committee_id))] = [None, role]
-        elif member.role != role:
-            changes[names.get(committee_id, str(committee_id))] = [member.role, role]
-            member.role = role
+        elif seat.role != role:
+            changes[names.get(committee_id, str(committee_id))] = [seat.role, role]
+            seat.role = role
     s.flush()
     for committee_id, role in wanted.items():
         if role == CommitteeRole.HEAD:
@@ -658,8 +658,10 @@ def list_deputies(db: Database, flt: DeputyFilter = DeputyFilter()) -> list[Depu
 def get_deputy(db: Database, deputy_id: int) -> DeputyView:
     with db.read() as s:
         d = get_or_404(s, Deputy, deputy_id, "Депутата", "Deputy")
-        faction = s.get(Faction, d.faction_id).name if d.faction_id else ""
-        district = s.get(District, d.district_id).name if d.district_id else ""
+        faction_row = s.get(Faction, d.faction_id) if d.faction_id else None
+        district_row = s.get(District, d.district_id) if d.district_id else None
+        faction = faction_row.name if faction_row else ""
+        district = district_row.name if district_row else ""
         seats = tuple(CommitteeSeat(cid, name, role) for cid, name, role in s.execute(
             select(Committee.id, Committee.name, CommitteeMember.role)
             .join(CommitteeMember, CommitteeMember.committee_id == Committee.id)
@@ -772,13 +774,13 @@ def save_committee(db: Database, actor: Actor, data: CommitteeData, committee_id
                     s.delete(member)
             s.flush()
             for deputy_id, role in wanted.items():
-                member = current.get(deputy_id)
-                if member is None:
+                seat = current.get(deputy_id)
+                if seat is None:
                     s.add(CommitteeMember(committee_id=committee.id, deputy_id=deputy_id, role=role))
                     changes[names[deputy_id]] = [None, role]
-                elif member.role != role:
-                    changes[names[deputy_id]] = [member.role, role]
-                    member.role = role
+                elif seat.role != role:
+                    changes[names[deputy_id]] = [seat.role, role]
+                    seat.role = role
             if committee_id is not None and changes:
                 committee.updated_at = utcnow()  # bumps the version
         s.flush()
@@ -881,7 +883,7 @@ def deputy_statistics(db: Database, deputy_id: int, year: int | None = None) -> 
 
 
 def _discipline(
-    s: Session, deputy_id: int, my_votes: list[tuple[int, int, str, int | None]]
+    s: Session, deputy_id: int, my_votes: Sequence[tuple[int, int, str, int | None]]
 ) -> FactionDiscipline | None:
     """Votes against the faction majority, faction by faction as the deputy belonged to them when voting."""
     factions = {f for _, _, _, f in my_votes if f is not None}

@@ -270,6 +270,8 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
                                    DeputyAnnualReport.meeting_date.is_not(None),
                                    DeputyAnnualReport.meeting_date >= today)).all()
     for deputy_id, year, meeting, sn, gn, pn in reports:
+        if meeting is None:
+            continue
         deadline = report_publication_deadline(meeting, notice)
         if deadline <= today + dt.timedelta(days=14):
             items.append(DueItem(due=deadline, area_uk="Депутати", area_en="Deputies",

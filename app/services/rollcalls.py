@@ -84,15 +84,15 @@ def grid_data(db: Database, agenda_item_id: int, roll_call_id: int | None = None
         present = {d for (d,) in s.execute(select(SessionAttendance.deputy_id).where(
             SessionAttendance.session_id == session.id,
             SessionAttendance.status == AttendanceStatus.PRESENT.value))}
-        rows = []
+        keyed: list[tuple[str, GridDeputy]] = []
         for did, sn, gn, pn, a, b, fname in s.execute(
                 select(Deputy.id, Deputy.surname, Deputy.given_name, Deputy.patronymic, Deputy.mandate_start,
                        Deputy.mandate_end, Faction.name).outerjoin(Faction, Faction.id == Deputy.faction_id)
                 ):
             if vote_rules.has_mandate((a, b), session.date):
-                rows.append((collation_key(full_name(sn, gn, pn)),
-                             GridDeputy(did, short_name(sn, gn, pn), fname or "", did in present)))
-        rows = [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+                keyed.append((collation_key(full_name(sn, gn, pn)),
+                              GridDeputy(did, short_name(sn, gn, pn), fname or "", did in present)))
+        rows = [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
         options: dict[int, VoteOption] = {}
         version = None
         title = "в цілому"

@@ -534,7 +534,8 @@ def _agenda(s: Session, session_ids: Sequence[int]) -> dict[int, list[AgendaItem
             rolls[r.agenda_item_id].append(roll_call_row(r))
         for did, number, item_id in s.execute(select(Decision.id, Decision.number, Decision.agenda_item_id)
                                               .where(Decision.agenda_item_id.in_(part))):
-            decisions[item_id] = DecisionRef(did, number)
+            if item_id is not None:
+                decisions[item_id] = DecisionRef(did, number)
     names = deputy_names(s) if any(i.initiator_deputy_id for i in items) else {}
     committees = dict(s.execute(select(Committee.id, Committee.name)).all()) \
         if any(i.initiator_committee_id for i in items) else {}

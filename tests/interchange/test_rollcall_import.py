@@ -128,7 +128,8 @@ def test_export_roundtrip(council: Council, tmp_path: Path) -> None:
 
 def test_cli(council: Council, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db_path = council.db.path
-    assert db_path is not None
+    if db_path is None:
+        pytest.skip("the CLI acts as the first administrator only on an SQLite file")
     path = _write_csv(tmp_path / "vote.csv", _voting_system_rows(council))
     args = ["--db", str(db_path)]
     assert main([*args, "import", "rollcall", str(path), "--item", str(council.item_id), "--dry-run"]) == 0

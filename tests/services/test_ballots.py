@@ -162,6 +162,9 @@ def test_operator_enters_only_at_own_point(council_db: tuple[Database, Actor], v
         enter(db, operator, vc.cycle.id, "ОП000002", "1", point=vc.points[0].id)
     with pytest.raises(PermissionDeniedError):
         budget.add_point(db, operator, "Школа")
+    unassigned = Actor(None, "oper2", Role.OPERATOR, "Оператор без пункту")
+    with pytest.raises(PermissionDeniedError, match="не прив’язано"):
+        enter(db, unassigned, vc.cycle.id, "ОП000004", "1", point=vc.points[0].id)
     viewer = Actor(None, "viewer", Role.VIEWER)
     with pytest.raises(PermissionDeniedError):
         enter(db, viewer, vc.cycle.id, "ОП000003", "1", point=vc.points[0].id)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.db.engine import open_database
 from app.domain.votes import VoteOption
-from app.services import audit, deputies, demo, initiatives, rollcalls, sessions
+from app.services import audit, demo, deputies, initiatives, rollcalls, sessions
 from app.services.deputies_demo import demo_year
 from tests.deputies_setup import build_demo_council, demo_path  # noqa: F401 - fixture
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot

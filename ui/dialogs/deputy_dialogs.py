@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -285,7 +286,8 @@ class RegisterDialog(QDialog):
                                               .replace("%2", str(f.members))) for f in self._factions.values()]),
                            (self.districts, [(d.id, d.name) for d in self._districts.values()]),
                            (self.committees, [(c.id, self.tr("%1 — членів: %2").replace("%1", c.name)
-                                               .replace("%2", str(len(c.members)))) for c in self._committees.values()])):
+                                               .replace("%2", str(len(c.members))))
+                                              for c in self._committees.values()])):
             lst.clear()
             for record_id, text in items:
                 item = QListWidgetItem(text)
@@ -388,7 +390,8 @@ class RegisterDialog(QDialog):
 class CommitteeDialog(QDialog):
     """A committee's name and its members with roles (one row per deputy with a mandate today)."""
 
-    def __init__(self, ctx: AppContext, committee: deputies.CommitteeView | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, committee: deputies.CommitteeView | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.committee = committee
@@ -490,9 +493,11 @@ class InitiativeDialog(QDialog):
 class AnnualReportForm(QGroupBox):
     """The free-text sections of a deputy's yearly report, saved to the register (the PDF adds statistics)."""
 
-    FIELDS = (("committee_work", "Робота в раді та комісіях"), ("voter_work", "Робота з виборцями"),
-              ("district_work", "Що зроблено для округу"), ("other", "Інша діяльність"),
-              ("plans", "Плани на наступний рік"))
+    FIELDS = (("committee_work", _N("AnnualReportForm", "Робота в раді та комісіях:")),
+              ("voter_work", _N("AnnualReportForm", "Робота з виборцями:")),
+              ("district_work", _N("AnnualReportForm", "Що зроблено для округу:")),
+              ("other", _N("AnnualReportForm", "Інша діяльність:")),
+              ("plans", _N("AnnualReportForm", "Плани на наступний рік:")))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -523,7 +528,7 @@ class AnnualReportForm(QGroupBox):
             edit.setObjectName(f"annual_{key}")
             edit.setMaximumHeight(70)
             self.texts[key] = edit
-            form.addRow(self.tr(label) + ":", edit)
+            form.addRow(QCoreApplication.translate("AnnualReportForm", label), edit)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Зберегти звіт"))
         self.save_button.setObjectName("annual_save")

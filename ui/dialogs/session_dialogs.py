@@ -54,7 +54,8 @@ class SessionDialog(QDialog):
 
     def accept(self) -> None:
         data = sessions.SessionData(number=self.number.value(), date=self.date.date().toPython(),
-                                    kind=self.kind.currentData(), convocation=self.row.convocation if self.row else None,
+                                    kind=self.kind.currentData(),
+                                    convocation=self.row.convocation if self.row else None,
                                     place=self.place.text(), notes=self.notes.toPlainText())
         try:
             if self.row is None:
@@ -84,8 +85,8 @@ class AgendaItemDialog(QDialog):
         self.title = QPlainTextEdit(row.title if row else "")
         self.title.setObjectName("item_title")
         self.title.setMaximumHeight(90)
-        self.initiator = enum_combo(InitiatorKind, row.initiator_kind if row else InitiatorKind.HEAD.value, ctx.language,
-                                    object_name="item_initiator")
+        self.initiator = enum_combo(InitiatorKind, row.initiator_kind if row else InitiatorKind.HEAD.value,
+                                    ctx.language, object_name="item_initiator")
         self.initiator_deputy = record_combo(
             [(r.id, r.full_name) for r in deputies.list_deputies(ctx.db)], row.initiator_deputy_id if row else None,
             blank="—", object_name="item_initiator_deputy")

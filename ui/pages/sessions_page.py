@@ -382,6 +382,7 @@ class SessionsPage(QWidget):
             self.attendance.setItem(r, 3, reason)
         self.attendance.resizeColumnsToContents()
         self.attendance.setColumnWidth(2, max(self.attendance.columnWidth(2), 240))
+        self.attendance.updateGeometries()  # place the new combo boxes in their cells now, not on the next event
         self._attendance_summary()
 
     def _attendance_marks(self) -> dict[int, tuple[str, str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -34,7 +35,9 @@ OPTION_COLORS = {
     VoteOption.NOT_VOTING: QColor("#dfe3e8"),
     VoteOption.ABSENT: QColor("#eceff2"),
 }
-HEADERS = ("Депутат", "Фракція", "1 за", "2 проти", "3 утрим.", "4 не голос.", "5 відсутн.")
+HEADERS = (_N("RollCallGrid", "Депутат"), _N("RollCallGrid", "Фракція"), _N("RollCallGrid", "1 за"),
+           _N("RollCallGrid", "2 проти"), _N("RollCallGrid", "3 утрим."), _N("RollCallGrid", "4 не голос."),
+           _N("RollCallGrid", "5 відсутн."))
 
 
 class RollCallGridModel(QAbstractTableModel):

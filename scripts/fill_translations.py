@@ -202,9 +202,12 @@ class _Scanner(ast.NodeVisitor):
             if index is None:
                 text = _const(elt)
             elif isinstance(elt, (ast.Tuple, ast.List)) and len(elt.elts) > index:
-                text = _const(elt.elts[index])
+                elt = elt.elts[index]
+                text = _const(elt)
             else:
                 text = None
+            if isinstance(elt, ast.Call) and len(elt.args) >= 2 and _const(elt.args[1]):
+                text = _const(elt.args[1])  # QT_TRANSLATE_NOOP("Context", "text"): already marked
             if text:
                 out.append(text)
         return out
@@ -299,7 +302,7 @@ def hardcoded_texts(root: Path = SOURCES) -> list[tuple[str, int, str]]:
         for node in ast.walk(tree):
             text = _const(node)
             if text and CYRILLIC_RE.search(text) and id(node) not in marked and id(node) not in docstrings:
-                out.append((rel, node.lineno, text))
+                out.append((rel, getattr(node, "lineno", 0), text))
     return sorted(out)
 
 

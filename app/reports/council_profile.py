@@ -26,6 +26,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         ("Офіційний сайт", profile.website or "—"),
     ]
     story = [key_value_table(pairs)]
+    settings.load_all()
     public_settings = [(d.label_uk, v) for k, v in settings.get_all(db).items()
                        if (d := settings.REGISTRY[k]).type in (int, str) and not k.startswith("_")]
     if public_settings:

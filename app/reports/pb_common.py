@@ -27,6 +27,8 @@ def tiles(items: list[tuple[str, str]], width: float = A4_FRAME_WIDTH, *, value_
           label_size: float = 9) -> Table:
     """A row of big numbers with captions ("1 500" / "бюлетенів")."""
     register_fonts()
+    longest = max((len(v) for v, _ in items), default=1)
+    value_size = min(value_size, max(13.0, value_size * 10 / max(longest, 1)))  # "1 264 800 грн" fits one line
     value_style = ParagraphStyle("pb_tile_value", fontName=FONT_BOLD, fontSize=value_size,
                                  leading=value_size * 1.15, textColor=ACCENT, alignment=1)
     label_style = ParagraphStyle("pb_tile_label", fontName=FONT, fontSize=label_size, leading=label_size * 1.25,

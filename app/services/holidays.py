@@ -31,7 +31,7 @@ from app.domain.calendar import WorkingCalendar, default_holidays, holiday_days_
 from app.domain.deadlines import DUE_SOON_WORKING_DAYS
 from app.domain.formats import format_date
 from app.services import settings
-from app.services.auth import Actor
+from app.services.auth import Actor, Permission, require
 from app.services.errors import ValidationError
 from app.services.settings import SettingDef
 
@@ -198,6 +198,7 @@ def save_year(
     Saving exactly the statutory list of that year removes the year's entries instead, so it
     keeps following the statutory list.
     """
+    require(actor, Permission.MANAGE_SETTINGS)
     entries = list(holidays)
     outside = [h for h in entries if h.date.year != year] + [d for d in extra_working_days if d.year != year]
     if outside:
@@ -230,6 +231,7 @@ def save_year(
 
 
 def set_martial_law(db: Database, actor: Actor, martial_law: bool) -> None:
+    require(actor, Permission.MANAGE_SETTINGS)
     settings.set_values(db, actor, {MARTIAL_LAW.key: bool(martial_law)})
 
 

@@ -42,7 +42,7 @@ from app.domain.petitions import (
     WindowUnit,
     petition_state,
 )
-from app.services import appeals, audit, holidays, settings
+from app.services import appeals, audit, holidays, petition_links, settings
 from app.services.appeals import retry_unique
 from app.services.auth import Actor, Permission, require
 from app.services.due import DueItem
@@ -906,8 +906,6 @@ def get_petition(
 
 def _links(s: Session, p: Petition) -> list[str]:
     """Descriptions of the agenda item / decision that acted on the petition (see petition_links)."""
-    from app.services import petition_links
-
     return petition_links.describe(s, p)
 
 

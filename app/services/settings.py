@@ -97,3 +97,21 @@ def set_values(db: Database, actor: Actor, values: dict[str, Any]) -> None:
             s.flush()
             audit.record(s, actor, audit.Action.UPDATE, "council_setting", entity_id=row.id, entity_uuid=row.uuid,
                          changes={key: [old, value]}, summary=REGISTRY[key].label_uk)
+
+
+def load_all() -> dict[str, SettingDef]:
+    """Import every service module so each declares its settings; returns the full registry.
+
+    Settings are declared at import time by the areas' services. A page that lists them
+    (Settings, the council profile sheet) must not depend on which modules happen to be
+    imported already.
+    """
+    import importlib
+    import pkgutil
+
+    import app.services as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if not module.name.startswith("_") and not module.name.endswith("_demo"):
+            importlib.import_module(f"app.services.{module.name}")
+    return REGISTRY

@@ -4,62 +4,62 @@
 <context>
     <name>AgendaItemDialog</name>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="80"/>
         <source>Питання порядку денного</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="97"/>
         <source>напр. номер петиції або колективного звернення</source>
         <translation>e.g. number of a petition or collective appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="103"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="104"/>
         <source>Питання:</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="105"/>
         <source>Ініціатор:</source>
         <translation>Initiator:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="106"/>
         <source>Депутат-ініціатор:</source>
         <translation>Initiating deputy:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="107"/>
         <source>Комісія-ініціатор:</source>
         <translation>Initiating committee:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="108"/>
         <source>Уточнення:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="109"/>
         <source>№ проєкту рішення:</source>
         <translation>Draft decision No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="110"/>
         <source>Потрібна більшість:</source>
         <translation>Majority required:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="110"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="111"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="111"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="112"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
@@ -67,74 +67,74 @@
 <context>
     <name>AnnualReportForm</name>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="505"/>
         <source>Звіт депутата перед виборцями</source>
         <translation>Deputy’s report to voters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="509"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="514"/>
         <source>призначено</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="511"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="516"/>
         <source>оприлюднено</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="516"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="521"/>
         <source>Рік:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="517"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="522"/>
         <source>Зустріч із виборцями:</source>
         <translation>Meeting with voters:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="518"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="523"/>
         <source>Місце зустрічі:</source>
         <translation>Meeting venue:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="519"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="524"/>
         <source>Оприлюднення:</source>
         <translation>Publication:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="528"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="533"/>
         <source>Зберегти звіт</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="550"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="555"/>
         <source>Оприлюднити не пізніше %1 (за %2 дн. до зустрічі).</source>
         <translation>Publish no later than %1 (%2 days before the meeting).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="526"/>
-        <source>Робота в раді та комісіях</source>
-        <translation>Council and committee work</translation>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="496"/>
+        <source>Робота в раді та комісіях:</source>
+        <translation>Council and committee work:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="526"/>
-        <source>Робота з виборцями</source>
-        <translation>Work with voters</translation>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="497"/>
+        <source>Робота з виборцями:</source>
+        <translation>Work with voters:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="526"/>
-        <source>Що зроблено для округу</source>
-        <translation>Work for the district</translation>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="498"/>
+        <source>Що зроблено для округу:</source>
+        <translation>Work for the district:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="526"/>
-        <source>Інша діяльність</source>
-        <translation>Other activities</translation>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="499"/>
+        <source>Інша діяльність:</source>
+        <translation>Other activities:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="526"/>
-        <source>Плани на наступний рік</source>
-        <translation>Plans for next year</translation>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="500"/>
+        <source>Плани на наступний рік:</source>
+        <translation>Plans for next year:</translation>
     </message>
 </context>
 <context>
@@ -625,130 +625,130 @@
         <translation>Import online votes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="146"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="147"/>
         <source>Пункт голосування:</source>
         <translation>Voting point:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="147"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="148"/>
         <source>Дата голосування:</source>
         <translation>Voting date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="148"/>
-        <location filename="../../ui/pages/budget_ballots.py" line="386"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="149"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="387"/>
         <source>Ідентифікатор виборця:</source>
         <translation>Voter ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="149"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="150"/>
         <source>Вік:</source>
         <translation>Age:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="150"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="151"/>
         <source>Проєкти:</source>
         <translation>Projects:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="180"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="181"/>
         <source>Щойно введені бюлетені:</source>
         <translation>Recently entered ballots:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="185"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="186"/>
         <source>Проєкти в бюлетені:</source>
         <translation>Projects on the ballot:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="215"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="216"/>
         <source>Оберіть цикл громадського бюджету.</source>
         <translation>Select a participatory budget cycle.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="222"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="223"/>
         <source>Правила: %1.</source>
         <translation>Rules: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="231"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="232"/>
         <source>Результати цього голосування затверджено: бюлетені не приймаються.</source>
         <translation>The results of this vote have been approved: ballots are no longer accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="233"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="234"/>
         <source>У цьому циклі ще немає проєктів, допущених до голосування.</source>
         <translation>No projects in this cycle have been admitted to the vote yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="235"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="236"/>
         <source>Немає жодного пункту голосування: додайте його на вкладці «Пункти голосування».</source>
         <translation>There are no voting points: add one on the “Voting points” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="261"/>
-        <location filename="../../ui/pages/budget_ballots.py" line="356"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="262"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="357"/>
         <source>На цьому пункті введено бюлетенів: %1</source>
         <translation>Ballots entered at this point: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="294"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="295"/>
         <source>Цей виборець уже голосував: %1. Другий бюлетень не приймається.</source>
         <translation>This voter has already voted: %1. A second ballot is not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="354"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="355"/>
         <source>Бюлетень №%1 прийнято: проєкти %2.</source>
         <translation>Ballot No. %1 accepted: projects %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="367"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="368"/>
         <source>Зіпсований бюлетень</source>
         <translation>Spoilt ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="368"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="369"/>
         <source>Чому бюлетень зіпсовано (необов’язково)? Виборця не записують.</source>
         <translation>Why is the ballot spoilt (optional)? The voter is not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="377"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="378"/>
         <source>Зіпсований бюлетень враховано.</source>
         <translation>Spoilt ballot counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="384"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="385"/>
         <source>Скасувати бюлетень</source>
         <translation>Cancel ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="385"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="386"/>
         <source>Причина скасування (запишеться в журнал змін):</source>
         <translation>Reason for cancellation (recorded in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="394"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="395"/>
         <source>Бюлетень скасовано; виборець може проголосувати знову.</source>
         <translation>Ballot cancelled; the voter may vote again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="401"/>
-        <location filename="../../ui/pages/budget_ballots.py" line="424"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="402"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="425"/>
         <source>Онлайн-голоси</source>
         <translation>Online votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="402"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="403"/>
         <source>CSV або Pabulib (*.csv *.pb);;Усі файли (*)</source>
         <translation>CSV or Pabulib (*.csv *.pb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="413"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="414"/>
         <source>Імпорт онлайн-голосів</source>
         <translation>Import online votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_ballots.py" line="423"/>
+        <location filename="../../ui/pages/budget_ballots.py" line="424"/>
         <source>… і ще %1</source>
         <translation>… and %1 more</translation>
     </message>
@@ -756,110 +756,120 @@
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="418"/>
+        <location filename="../../ui/pages/budget_page.py" line="74"/>
+        <source>працює</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget_page.py" line="75"/>
+        <source>вимкнено</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget_page.py" line="420"/>
         <source>Новий цикл…</source>
         <translation>New cycle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="421"/>
+        <location filename="../../ui/pages/budget_page.py" line="423"/>
         <source>Налаштування циклу…</source>
         <translation>Cycle settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="424"/>
+        <location filename="../../ui/pages/budget_page.py" line="426"/>
         <source>Імпорт Pabulib…</source>
         <translation>Import Pabulib…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="427"/>
+        <location filename="../../ui/pages/budget_page.py" line="429"/>
         <source>Експорт Pabulib…</source>
         <translation>Export Pabulib…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="430"/>
+        <location filename="../../ui/pages/budget_page.py" line="432"/>
         <source>Видалити цикл</source>
         <translation>Delete cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="436"/>
+        <location filename="../../ui/pages/budget_page.py" line="438"/>
         <source>Громадський бюджет</source>
         <translation>Participatory budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="441"/>
+        <location filename="../../ui/pages/budget_page.py" line="443"/>
         <source>Цикл:</source>
         <translation>Cycle:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="454"/>
+        <location filename="../../ui/pages/budget_page.py" line="456"/>
         <source>Цикл</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="455"/>
+        <location filename="../../ui/pages/budget_page.py" line="457"/>
         <source>Проєкти</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="456"/>
+        <location filename="../../ui/pages/budget_page.py" line="458"/>
         <source>Бюлетені</source>
         <translation>Ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="457"/>
+        <location filename="../../ui/pages/budget_page.py" line="459"/>
         <source>Підрахунок</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="458"/>
+        <location filename="../../ui/pages/budget_page.py" line="460"/>
         <source>Результати</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="459"/>
+        <location filename="../../ui/pages/budget_page.py" line="461"/>
         <source>Реалізація</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="460"/>
+        <location filename="../../ui/pages/budget_page.py" line="462"/>
         <source>Пункти голосування</source>
         <translation>Voting points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="564"/>
+        <location filename="../../ui/pages/budget_page.py" line="566"/>
         <source>Видалити цикл «%1» з усіма його проєктами?</source>
         <translation>Delete cycle “%1” with all its projects?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="575"/>
-        <location filename="../../ui/pages/budget_page.py" line="584"/>
-        <location filename="../../ui/pages/budget_page.py" line="595"/>
+        <location filename="../../ui/pages/budget_page.py" line="577"/>
+        <location filename="../../ui/pages/budget_page.py" line="586"/>
+        <location filename="../../ui/pages/budget_page.py" line="597"/>
         <source>Імпорт Pabulib</source>
         <translation>Import Pabulib</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="575"/>
-        <location filename="../../ui/pages/budget_page.py" line="607"/>
+        <location filename="../../ui/pages/budget_page.py" line="577"/>
+        <location filename="../../ui/pages/budget_page.py" line="609"/>
         <source>Pabulib (*.pb)</source>
         <translation>Pabulib (*.pb)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="590"/>
+        <location filename="../../ui/pages/budget_page.py" line="592"/>
         <source>Створено цикл «%1». Проєктів: %2, бюлетенів: %3.</source>
         <translation>Cycle “%1” created. Projects: %2, ballots: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="594"/>
+        <location filename="../../ui/pages/budget_page.py" line="596"/>
         <source>Щоб визначити переможців, оберіть для категорії реалізоване правило.</source>
         <translation>To determine the winners, choose an implemented rule for the category.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="605"/>
+        <location filename="../../ui/pages/budget_page.py" line="607"/>
         <source>Експорт Pabulib</source>
         <translation>Export Pabulib</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="616"/>
+        <location filename="../../ui/pages/budget_page.py" line="618"/>
         <source>Записано: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1009,7 +1019,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/petition_dialogs.py" line="249"/>
-        <location filename="../../ui/pages/budget_page.py" line="72"/>
+        <location filename="../../ui/pages/budget_page.py" line="73"/>
         <location filename="../../ui/pages/petitions_page.py" line="100"/>
         <source>Адреса</source>
         <translation>Address</translation>
@@ -1050,8 +1060,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="74"/>
-        <location filename="../../ui/pages/budget_page.py" line="65"/>
-        <location filename="../../ui/pages/budget_page.py" line="73"/>
+        <location filename="../../ui/pages/budget_page.py" line="66"/>
+        <location filename="../../ui/pages/budget_page.py" line="74"/>
         <location filename="../../ui/pages/budget_results_view.py" line="358"/>
         <location filename="../../ui/pages/deputies_page.py" line="62"/>
         <location filename="../../ui/pages/petitions_page.py" line="87"/>
@@ -1090,7 +1100,7 @@
     <message>
         <location filename="../../ui/pages/audit_page.py" line="47"/>
         <location filename="../../ui/pages/budget_ballots.py" line="48"/>
-        <location filename="../../ui/pages/budget_page.py" line="60"/>
+        <location filename="../../ui/pages/budget_page.py" line="61"/>
         <location filename="../../ui/pages/budget_results_view.py" line="76"/>
         <location filename="../../ui/pages/budget_results_view.py" line="179"/>
         <location filename="../../ui/pages/budget_results_view.py" line="356"/>
@@ -1136,8 +1146,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/budget_ballots.py" line="49"/>
-        <location filename="../../ui/pages/budget_page.py" line="47"/>
-        <location filename="../../ui/pages/budget_page.py" line="62"/>
+        <location filename="../../ui/pages/budget_page.py" line="48"/>
+        <location filename="../../ui/pages/budget_page.py" line="63"/>
         <location filename="../../ui/pages/budget_results_view.py" line="75"/>
         <location filename="../../ui/pages/budget_results_view.py" line="178"/>
         <source>Категорія</source>
@@ -1172,37 +1182,37 @@
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="48"/>
+        <location filename="../../ui/pages/budget_page.py" line="49"/>
         <source>Бюджет</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="50"/>
+        <location filename="../../ui/pages/budget_page.py" line="51"/>
         <source>Вартість від</source>
         <translation>Cost from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="51"/>
+        <location filename="../../ui/pages/budget_page.py" line="52"/>
         <source>Вартість до</source>
         <translation>Cost up to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="53"/>
+        <location filename="../../ui/pages/budget_page.py" line="54"/>
         <source>У бюлетені</source>
         <translation>On ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="55"/>
+        <location filename="../../ui/pages/budget_page.py" line="56"/>
         <source>Правило</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="56"/>
+        <location filename="../../ui/pages/budget_page.py" line="57"/>
         <source>Поріг</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="61"/>
+        <location filename="../../ui/pages/budget_page.py" line="62"/>
         <location filename="../../ui/pages/petitions_page.py" line="86"/>
         <location filename="../../ui/pages/safety_page.py" line="232"/>
         <location filename="../../ui/pages/sessions_page.py" line="76"/>
@@ -1211,25 +1221,25 @@
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="63"/>
+        <location filename="../../ui/pages/budget_page.py" line="64"/>
         <location filename="../../ui/pages/budget_results_view.py" line="81"/>
         <location filename="../../ui/pages/budget_results_view.py" line="183"/>
         <source>Вартість</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="66"/>
+        <location filename="../../ui/pages/budget_page.py" line="67"/>
         <location filename="../../ui/pages/petitions_page.py" line="91"/>
         <source>Автор</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="67"/>
+        <location filename="../../ui/pages/budget_page.py" line="68"/>
         <source>Місце</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="71"/>
+        <location filename="../../ui/pages/budget_page.py" line="72"/>
         <location filename="../../ui/pages/users_section.py" line="49"/>
         <source>Пункт голосування</source>
         <translation>Voting point</translation>
@@ -1562,42 +1572,42 @@
 <context>
     <name>CommitteeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="398"/>
         <source>Нова комісія</source>
         <translation>New committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="405"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="408"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="405"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="408"/>
         <source>Роль у комісії</source>
         <translation>Committee role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="420"/>
         <source>Назва:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="421"/>
         <source>Скорочено:</source>
         <translation>Short name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="419"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="422"/>
         <source>Опис:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="422"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="425"/>
         <source>Члени комісії:</source>
         <translation>Committee members:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="424"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="427"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
@@ -1781,102 +1791,102 @@
 <context>
     <name>CycleTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="99"/>
+        <location filename="../../ui/pages/budget_page.py" line="101"/>
         <source>Додати категорію</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="102"/>
+        <location filename="../../ui/pages/budget_page.py" line="104"/>
         <source>Змінити категорію</source>
         <translation>Edit category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="104"/>
+        <location filename="../../ui/pages/budget_page.py" line="106"/>
         <source>Видалити категорію</source>
         <translation>Delete category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="114"/>
+        <location filename="../../ui/pages/budget_page.py" line="116"/>
         <source>Категорії проєктів:</source>
         <translation>Project categories:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="121"/>
+        <location filename="../../ui/pages/budget_page.py" line="123"/>
         <source>&lt;p&gt;Циклів громадського бюджету ще немає. Створіть новий цикл або імпортуйте файл Pabulib.&lt;/p&gt;</source>
         <translation>&lt;p&gt;There are no participatory budget cycles yet. Create a new cycle or import a Pabulib file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="128"/>
+        <location filename="../../ui/pages/budget_page.py" line="130"/>
         <source>Етап</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="129"/>
+        <location filename="../../ui/pages/budget_page.py" line="131"/>
         <source>Загальний бюджет</source>
         <translation>Total budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="131"/>
+        <location filename="../../ui/pages/budget_page.py" line="133"/>
         <source>Подання проєктів</source>
         <translation>Project submission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="132"/>
+        <location filename="../../ui/pages/budget_page.py" line="134"/>
         <source>Розгляд до</source>
         <translation>Review until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="133"/>
+        <location filename="../../ui/pages/budget_page.py" line="135"/>
         <source>Голосування</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="134"/>
+        <location filename="../../ui/pages/budget_page.py" line="136"/>
         <source>Результати</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="135"/>
+        <location filename="../../ui/pages/budget_page.py" line="137"/>
         <source>Бюлетень</source>
         <translation>Ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="136"/>
+        <location filename="../../ui/pages/budget_page.py" line="138"/>
         <source>до %1 проєктів</source>
         <translation>up to %1 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="137"/>
+        <location filename="../../ui/pages/budget_page.py" line="139"/>
         <source>без обмеження кількості</source>
         <translation>no limit on the number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="137"/>
+        <location filename="../../ui/pages/budget_page.py" line="139"/>
         <source>вік від %1</source>
         <translation>age %1+</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="139"/>
+        <location filename="../../ui/pages/budget_page.py" line="141"/>
         <source>Нічия</source>
         <translation>Tie-break</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="140"/>
+        <location filename="../../ui/pages/budget_page.py" line="142"/>
         <source>Проєктів / бюлетенів</source>
         <translation>Projects / ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="143"/>
+        <location filename="../../ui/pages/budget_page.py" line="145"/>
         <source>Джерело</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="167"/>
+        <location filename="../../ui/pages/budget_page.py" line="169"/>
         <source>Видалити категорію «%1»?</source>
         <translation>Delete category “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="130"/>
+        <location filename="../../ui/pages/budget_page.py" line="132"/>
         <source>розподілено між категоріями</source>
         <translation>allocated to categories</translation>
     </message>
@@ -1900,68 +1910,68 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="151"/>
         <source>Рішення ради</source>
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="165"/>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="198"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="166"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="199"/>
         <source>не прикріплено</source>
         <translation>not attached</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="168"/>
         <source>Прикріпити PDF…</source>
         <translation>Attach PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="169"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="170"/>
         <source>Відкріпити</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="176"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="177"/>
         <source>Номер рішення:</source>
         <translation>Decision number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="178"/>
         <source>Дата:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="179"/>
         <source>Назва:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="179"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="180"/>
         <source>Ухвалено голосуванням:</source>
         <translation>Adopted by vote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="180"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="181"/>
         <source>Текст:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="182"/>
         <source>Файл PDF:</source>
         <translation>PDF file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="182"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="183"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="187"/>
         <source>Файл рішення</source>
         <translation>Decision file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="187"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2263,182 +2273,182 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>DeputyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="64"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="65"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="73"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="74"/>
         <source>напр. секретар ради (необов’язково)</source>
         <translation>e.g. council secretary (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="75"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="76"/>
         <source>позафракційний</source>
         <translation>non-affiliated</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="78"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="79"/>
         <source>не вказано</source>
         <translation>not specified</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="82"/>
         <source>припинено</source>
         <translation>terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="83"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="84"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="86"/>
         <source>публічний</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="89"/>
         <source>публічна</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="92"/>
         <source>напр. щопонеділка 10:00–12:00</source>
         <translation>e.g. Mondays 10:00–12:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="99"/>
         <source>Прізвище:</source>
         <translation>Surname:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="100"/>
         <source>Ім’я:</source>
         <translation>First name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="101"/>
         <source>По батькові:</source>
         <translation>Patronymic:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="102"/>
         <source>Посада в раді:</source>
         <translation>Council position:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="103"/>
         <source>Фракція:</source>
         <translation>Faction:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="104"/>
         <source>Виборчий округ:</source>
         <translation>Electoral district:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="105"/>
         <source>Повноваження з:</source>
         <translation>Mandate from:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="108"/>
         <source>підстава:</source>
         <translation>grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="110"/>
         <source>Припинення:</source>
         <translation>Termination:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="110"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="111"/>
         <source>Робочий телефон:</source>
         <translation>Work phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="111"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="112"/>
         <source>Ел. пошта:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="116"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="117"/>
         <source>Контакти потрапляють у публічні звіти й відкриті дані лише з позначкою «публічний».</source>
         <translation>Contacts appear in public reports and open data only when marked “public”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="120"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="121"/>
         <source>Прийом громадян:</source>
         <translation>Reception hours:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="122"/>
         <source>Місце прийому:</source>
         <translation>Reception venue:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="122"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="123"/>
         <source>Біографія:</source>
         <translation>Biography:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="130"/>
         <source>Постійна комісія</source>
         <translation>Standing committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="130"/>
         <source>Роль</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="156"/>
         <source>Обрати фото…</source>
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="158"/>
         <source>Прибрати фото</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="165"/>
         <source>PNG або JPEG до 5 МБ. Без фото картка друкується з силуетом.</source>
         <translation>PNG or JPEG up to 5 MB. Without a photo the card is printed with a silhouette.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="173"/>
         <source>Дані</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="174"/>
         <source>Комісії</source>
         <translation>Committees</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="175"/>
         <source>Фото</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="178"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="189"/>
         <source>фото немає</source>
         <translation>no photo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="192"/>
         <source>Фото депутата</source>
         <translation>Deputy’s photo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="192"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="193"/>
         <source>Зображення (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
@@ -2719,57 +2729,57 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>InitiativeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="449"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="452"/>
         <source>Ініціатива депутата</source>
         <translation>Deputy’s initiative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="461"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="464"/>
         <source>отримано</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="463"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="466"/>
         <source>Вид:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="464"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="467"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="465"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="468"/>
         <source>Зміст:</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="469"/>
         <source>Дата подання:</source>
         <translation>Submission date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="467"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="470"/>
         <source>Адресат:</source>
         <translation>Addressee:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="468"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="471"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="469"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="472"/>
         <source>Відповідь:</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="470"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="473"/>
         <source>Дата відповіді:</source>
         <translation>Reply date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="471"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="474"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
@@ -3454,27 +3464,27 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>PointsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="352"/>
+        <location filename="../../ui/pages/budget_page.py" line="354"/>
         <source>Додати пункт</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="355"/>
+        <location filename="../../ui/pages/budget_page.py" line="357"/>
         <source>Змінити</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="357"/>
+        <location filename="../../ui/pages/budget_page.py" line="359"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="364"/>
+        <location filename="../../ui/pages/budget_page.py" line="366"/>
         <source>Оператор пункту голосування вводить бюлетені лише на своєму пункті; пункт оператора задає адміністратор у картці користувача.</source>
         <translation>A voting point operator enters ballots only at their own point; the administrator sets the operator’s point in the user’s card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="392"/>
+        <location filename="../../ui/pages/budget_page.py" line="394"/>
         <source>Видалити пункт «%1»?</source>
         <translation>Delete point “%1”?</translation>
     </message>
@@ -3654,88 +3664,88 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="188"/>
-        <location filename="../../ui/pages/budget_page.py" line="249"/>
+        <location filename="../../ui/pages/budget_page.py" line="190"/>
+        <location filename="../../ui/pages/budget_page.py" line="251"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="193"/>
+        <location filename="../../ui/pages/budget_page.py" line="195"/>
         <source>пошук: номер, назва, автор, місце</source>
         <translation>search: number, title, author, location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="210"/>
+        <location filename="../../ui/pages/budget_page.py" line="212"/>
         <source>Новий проєкт</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="213"/>
+        <location filename="../../ui/pages/budget_page.py" line="215"/>
         <source>Змінити</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="215"/>
+        <location filename="../../ui/pages/budget_page.py" line="217"/>
         <source>Допустити</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="218"/>
+        <location filename="../../ui/pages/budget_page.py" line="220"/>
         <source>Не допустити…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="221"/>
+        <location filename="../../ui/pages/budget_page.py" line="223"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="223"/>
+        <location filename="../../ui/pages/budget_page.py" line="225"/>
         <source>Картка PDF…</source>
         <translation>Card PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="226"/>
+        <location filename="../../ui/pages/budget_page.py" line="228"/>
         <source>Категорія:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="228"/>
+        <location filename="../../ui/pages/budget_page.py" line="230"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="264"/>
+        <location filename="../../ui/pages/budget_page.py" line="266"/>
         <source>проєктів: %1</source>
         <translation>projects: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="276"/>
+        <location filename="../../ui/pages/budget_page.py" line="278"/>
         <source>Оберіть проєкт.</source>
         <translation>Select a project.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="280"/>
+        <location filename="../../ui/pages/budget_page.py" line="282"/>
         <source>Причина: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="291"/>
+        <location filename="../../ui/pages/budget_page.py" line="293"/>
         <source>Спершу додайте категорію проєктів на вкладці «Цикл».</source>
         <translation>First add a project category on the “Cycle” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="310"/>
+        <location filename="../../ui/pages/budget_page.py" line="312"/>
         <source>Не допустити проєкт</source>
         <translation>Reject project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="311"/>
+        <location filename="../../ui/pages/budget_page.py" line="313"/>
         <source>Причина, з якої проєкт №%1 не допущено до голосування (її побачить автор і мешканці):</source>
         <translation>Reason why project No. %1 is not admitted to the vote (the author and residents will see it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="325"/>
+        <location filename="../../ui/pages/budget_page.py" line="327"/>
         <source>Видалити проєкт №%1 «%2»?</source>
         <translation>Delete project No. %1 “%2”?</translation>
     </message>
@@ -3773,7 +3783,7 @@ Open the database on this computer instead? The address can be corrected in Sett
     <message>
         <location filename="../../ui/dialogs/appeal_dialogs.py" line="33"/>
         <location filename="../../ui/dialogs/budget_dialogs.py" line="54"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="48"/>
         <location filename="../../ui/dialogs/petition_dialogs.py" line="57"/>
         <location filename="../../ui/dialogs/user_dialogs.py" line="33"/>
         <location filename="../../ui/workers.py" line="58"/>
@@ -3810,107 +3820,107 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="245"/>
         <source>Фракції, округи й комісії</source>
         <translation>Factions, districts and committees</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="253"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="254"/>
         <source>Фракції</source>
         <translation>Factions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="255"/>
         <source>Округи</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="255"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="256"/>
         <source>Комісії</source>
         <translation>Committees</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="262"/>
         <source>Додати…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="262"/>
         <source>Змінити…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="262"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="273"/>
         <source>Закрити</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="285"/>
         <source>%1 — депутатів: %2</source>
         <translation>%1 — deputies: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="287"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="288"/>
         <source>%1 — членів: %2</source>
         <translation>%1 — members: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="319"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="321"/>
         <source>без номера</source>
         <translation>no number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="322"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="324"/>
         <source>Назва:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="324"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="326"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="326"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="328"/>
         <source>Скорочено:</source>
         <translation>Short name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="327"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="329"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="336"/>
         <source>Нова фракція</source>
         <translation>New faction</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="344"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="346"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="353"/>
         <source>Видалити фракцію «%1»?</source>
         <translation>Delete faction “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="355"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="357"/>
         <source>Новий округ</source>
         <translation>New district</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="365"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="367"/>
         <source>Округ</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="384"/>
         <source>Видалити комісію «%1»?</source>
         <translation>Delete committee “%1”?</translation>
     </message>
@@ -4127,42 +4137,42 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>RollCallGrid</name>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="67"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="70"/>
         <source>(не зареєстр.)</source>
         <translation>(not registered)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
         <source>1 за</source>
         <translation>1 for</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
         <source>2 проти</source>
         <translation>2 against</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
         <source>3 утрим.</source>
         <translation>3 abst.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
         <source>4 не голос.</source>
         <translation>4 no vote</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="88"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="40"/>
         <source>5 відсутн.</source>
         <translation>5 absent</translation>
     </message>
@@ -4828,69 +4838,69 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>— not marked —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="400"/>
+        <location filename="../../ui/pages/sessions_page.py" line="401"/>
         <source>Присутні: %1 з %2; не позначено: %3</source>
         <translation>Present: %1 of %2; not marked: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="433"/>
+        <location filename="../../ui/pages/sessions_page.py" line="434"/>
         <source>Видалити сесію №%1?</source>
         <translation>Delete session No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="455"/>
+        <location filename="../../ui/pages/sessions_page.py" line="456"/>
         <source>Видалити питання №%1?</source>
         <translation>Delete item No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="467"/>
-        <location filename="../../ui/pages/sessions_page.py" line="496"/>
+        <location filename="../../ui/pages/sessions_page.py" line="468"/>
+        <location filename="../../ui/pages/sessions_page.py" line="497"/>
         <source>Оберіть питання порядку денного.</source>
         <translation>Select an agenda item.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="483"/>
+        <location filename="../../ui/pages/sessions_page.py" line="484"/>
         <source>Видалити голосування «%1»?</source>
         <translation>Delete vote “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="528"/>
+        <location filename="../../ui/pages/sessions_page.py" line="529"/>
         <source>Видалити рішення №%1?</source>
         <translation>Delete decision No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="552"/>
+        <location filename="../../ui/pages/sessions_page.py" line="553"/>
         <source>Реєстрацію збережено.</source>
         <translation>Registration saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="561"/>
-        <location filename="../../ui/pages/sessions_page.py" line="571"/>
+        <location filename="../../ui/pages/sessions_page.py" line="562"/>
+        <location filename="../../ui/pages/sessions_page.py" line="572"/>
         <source>Результати сесії</source>
         <translation>Session results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="563"/>
+        <location filename="../../ui/pages/sessions_page.py" line="564"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="578"/>
+        <location filename="../../ui/pages/sessions_page.py" line="579"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="585"/>
+        <location filename="../../ui/pages/sessions_page.py" line="586"/>
         <source>Експорт поіменних голосувань</source>
         <translation>Export roll-call votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="587"/>
+        <location filename="../../ui/pages/sessions_page.py" line="588"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="596"/>
+        <location filename="../../ui/pages/sessions_page.py" line="597"/>
         <source>Вивантажено голосів: %1</source>
         <translation>Votes exported: %1</translation>
     </message>
@@ -5372,7 +5382,7 @@ Open the database on this computer instead? The address can be corrected in Sett
     <message>
         <location filename="../../ui/dialogs/appeal_dialogs.py" line="33"/>
         <location filename="../../ui/dialogs/budget_dialogs.py" line="54"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="48"/>
         <location filename="../../ui/dialogs/petition_dialogs.py" line="57"/>
         <location filename="../../ui/dialogs/user_dialogs.py" line="33"/>
         <source>Скасувати</source>

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import Database
+from app.domain import pb_rules
 from app.interchange import pabulib, pb_cycles
 from app.services import ballots, budget, budget_results
 from app.services.auth import Actor
@@ -28,7 +29,7 @@ def _file_outcome(path: Path) -> frozenset[str] | None:
     election = pabulib.read_pb(path)
     try:
         return pabulib.compute_outcome(election).selected_set
-    except (pabulib.PbRuleError, pabulib.PabulibError):
+    except (pb_rules.PbRuleError, pabulib.PabulibError):
         return None
 
 

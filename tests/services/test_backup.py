@@ -376,3 +376,19 @@ def test_cancelled_restore_changes_nothing(council_db: tuple[Database, Actor], t
     with pytest.raises(Cancelled):
         backup.restore_backup(db, admin, saved.path, progress=cancel_after(4))  # during the copy into the file
     assert data_digest(db) == before and integrity(db.path) == "ok"
+
+
+def test_startup_copy_of_a_closed_database(tmp_path: Path) -> None:
+    """At start no connection is open: the WAL files are gone and the copy opens the file read-only."""
+    db = open_database(tmp_path / "closed.sqlite3")
+    _, admin = council.setup_council(db, council.CouncilProfileData("Громада", "Рада", 8, 12))
+    add_faction(db, admin, "Збережена")
+    db.dispose()
+    assert not (tmp_path / "closed.sqlite3-wal").exists()
+    copy = backup.startup_backup(tmp_path / "closed.sqlite3", folder=tmp_path / "auto")
+    assert copy is not None and integrity(copy) == "ok"
+    reopened = open_database(copy, migrate=False)
+    try:
+        assert faction_names(reopened) == {"Збережена"}
+    finally:
+        reopened.dispose()

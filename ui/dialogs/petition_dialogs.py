@@ -248,7 +248,7 @@ PREVIEW_COLUMNS = [
     Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel)),
     Column(_N("Columns", "Адреса"), lambda r: r.address),
     Column(_N("Columns", "Телефон"), lambda r: r.phone),
-    Column(_N("Columns", "Чому не прийнято"), lambda r: r.problem or ""),
+    Column(_N("Columns", "Чому не прийнято"), lambda r: r.problem or "", tooltip=lambda r: r.problem or ""),
 ]
 
 

@@ -131,7 +131,8 @@ class BallotEntry(QFrame):
         self.import_online.setObjectName("ballot_import_online")
         self.import_online.clicked.connect(self.import_online_votes)
         self.import_online.setVisible(ctx.can(Permission.ENTER_BALLOTS) and ctx.actor.voting_point_id is None)
-        QShortcut(QKeySequence("Ctrl+D"), self, activated=self.record_spoiled)
+        spoiled_key = QShortcut(QKeySequence("Ctrl+D"), self, activated=self.record_spoiled)
+        spoiled_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         big = "font-size: 13pt; padding: 4px;"
         for edit in (self.identifier, self.age, self.projects):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,7 +71,8 @@ PROJECT_COLUMNS = [
 POINT_COLUMNS = [
     Column(_N("Columns", "Пункт голосування"), lambda p: p.name),
     Column(_N("Columns", "Адреса"), lambda p: p.address),
-    Column(_N("Columns", "Стан"), lambda p: "працює" if p.is_active else "вимкнено"),
+    Column(_N("Columns", "Стан"), lambda p: QCoreApplication.translate("BudgetPage", "працює") if p.is_active
+           else QCoreApplication.translate("BudgetPage", "вимкнено")),
 ]
 
 

@@ -57,7 +57,7 @@ class SettingsPage(QWidget):
         self.rules_box = QGroupBox(self.tr("Правила громади"))
         self.rules_form = QFormLayout(self.rules_box)
         self.rule_widgets: dict[str, QWidget] = {}
-        for key, defn in settings.REGISTRY.items():
+        for key, defn in settings.load_all().items():
             widget: QWidget
             if defn.type is int:
                 spin = QSpinBox()

@@ -239,6 +239,9 @@ def import_roll_call(db: Database, actor: Actor, agenda_item_id: int, path: Path
         raise ImportRejectedError(f"Файл «{path.name}» не імпортовано: жодного голосу не збережено. "
                                   f"Проблем: {len(plan.problems)}.", plan.problems,
                                   "The file was not imported; nothing was saved.")
+    from app.services import backup
+
+    backup.before_import(db)  # a copy of the database aside before a bulk write
     return rollcalls.save_roll_call(db, actor, agenda_item_id, plan.options,
                                     rollcalls.RollCallData(title=title, source=f"імпорт з файлу {path.name}"))
 

@@ -317,5 +317,8 @@ def import_file(
             [p.text() for p in problems],
             f"Import refused: {len(problems)} rows rejected; nothing was recorded.",
         )
+    from app.services import backup
+
+    backup.before_import(db)  # a copy of the database aside before a bulk write
     return petitions.add_signatures(db, actor, petition_id, parsed.rows, source=Path(path).name, today=today,
                                     progress=progress)

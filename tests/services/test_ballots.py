@@ -263,3 +263,27 @@ def test_ballot_entry_is_fast_enough_for_a_queue(council_db: tuple[Database, Act
     assert per_ballot < 0.25
     with db.read() as s:
         assert s.execute(text("SELECT count(*) FROM pb_ballot_choice")).scalar_one() == 80
+
+
+def test_cumulative_ballots_take_points(council_db: tuple[Database, Actor]) -> None:
+    from app.services import budget_results
+
+    db, actor = council_db
+    cycle = budget.create_cycle(db, actor, budget.CycleData(
+        "Бали", 2026, 100_000_00, vote_type="cumulative", max_choices=None, max_points=5,
+        voting_start=TODAY - timedelta(days=1), voting_end=TODAY), [budget.CategoryData("Усі", 100_000_00)])
+    for n, amount in ((1, 60_000_00), (2, 50_000_00)):
+        p = budget.add_project(db, actor, cycle.id, budget.ProjectData(
+            cycle.categories[0].id, f"Проєкт {n}", (budget.CostItemData("Роботи", amount),)))
+        budget.review_project(db, actor, p.id, True, "", p.version)
+    point = budget.add_point(db, actor, "Пункт")
+    enter(db, actor, cycle.id, "БЛ000001", "1:3 2:2", point=point.id)
+    enter(db, actor, cycle.id, "БЛ000002", "2=5", point=point.id)
+    for text_, fragment in (("1:3 2:3", "не більше 5"), ("1", "вкажіть бали"), ("1:0", "додатну")):
+        with pytest.raises(BallotRefused) as err:
+            enter(db, actor, cycle.id, "БЛ000003", text_, point=point.id)
+        assert err.value.code is RefusalCode.BAD_POINTS and fragment in err.value.message
+    counts = {c.number: (c.votes, c.points) for c in ballots.project_counts(db, cycle.id)}
+    assert counts == {1: (1, 3), 2: (2, 7)}
+    (category,) = budget_results.compute_results(db, cycle.id).categories
+    assert [p.number for p in category.winners] == [2]  # 7 points before 3; then 1 (60k) does not fit

@@ -113,26 +113,31 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="496"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Робота в раді та комісіях:</source>
         <translation>Council and committee work:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Робота з виборцями:</source>
         <translation>Work with voters:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Що зроблено для округу:</source>
         <translation>Work for the district:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="499"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Інша діяльність:</source>
         <translation>Other activities:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Плани на наступний рік:</source>
         <translation>Plans for next year:</translation>
     </message>
@@ -468,31 +473,37 @@
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="84"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="85"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>на розгляді</source>
         <translation>pending</translation>
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="86"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>прострочені</source>
         <translation>overdue</translation>
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="87"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>спливає строк</source>
         <translation>due soon</translation>
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="88"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>розглянуті</source>
         <translation>answered</translation>
     </message>
     <message>
         <location filename="../../ui/pages/appeals_page.py" line="89"/>
+        <location filename="../../ui/pages/appeals_page.py" line="108"/>
         <source>повторні</source>
         <translation>repeat</translation>
     </message>
@@ -4143,36 +4154,43 @@ Open the database on this computer instead? The address can be corrected in Sett
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>1 за</source>
         <translation>1 for</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>2 проти</source>
         <translation>2 against</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>3 утрим.</source>
         <translation>3 abst.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>4 не голос.</source>
         <translation>4 no vote</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="40"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>5 відсутн.</source>
         <translation>5 absent</translation>
     </message>

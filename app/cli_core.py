@@ -48,7 +48,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     out: Path = args.out
     if out.parent and not out.parent.exists():
         raise ValidationError(f"Папки «{out.parent}» не існує.")
-    kind = registry.render_report(ctx.db(create=False), args.kind, args.record_id, out)
+    db = ctx.db(create=False)
+    kind = registry.render_report(db, args.kind, args.record_id, out, actor=ctx.actor())
     print(f"{kind.title_uk}: {out}")
     return 0
 

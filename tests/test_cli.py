@@ -114,3 +114,19 @@ def test_demo_database_has_audit_trail(demo_db: Path) -> None:
         assert audit.event_count(db) >= 2
     finally:
         db.dispose()
+
+
+def test_operator_cannot_print_internal_reports(council_db, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.reports import registry
+    from app.services.auth import Actor, Role
+    from app.services.errors import PermissionDeniedError
+
+    db, _ = council_db
+    operator = Actor(user_id=None, username="volunteer", role=Role.OPERATOR)
+    kinds = {k.id for k in registry.allowed_reports(operator)}
+    assert "council-profile" in kinds and "audit-trail" not in kinds
+    with pytest.raises(PermissionDeniedError, match="службові звіти"):
+        registry.render_report(db, "audit-trail", None, tmp_path / "a.pdf", actor=operator)
+    assert not (tmp_path / "a.pdf").exists()
+    registry.render_report(db, "council-profile", None, tmp_path / "p.pdf", actor=operator)
+    assert (tmp_path / "p.pdf").exists()

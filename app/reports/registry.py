@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db.engine import Database
+from app.services.auth import Actor, Permission, require
 from app.services.errors import NotFoundError, ValidationError
 from app.services.progress import ProgressCallback
 
@@ -71,10 +72,32 @@ def get_report(kind_id: str) -> ReportKind:
     raise NotFoundError(f"Невідомий звіт «{kind_id}». Доступні: {known}.", f"Unknown report «{kind_id}».")
 
 
+def allowed_reports(actor: Actor) -> list[ReportKind]:
+    """Public reports for everyone who may view; internal ones only with VIEW_INTERNAL."""
+    if not actor.can(Permission.VIEW):
+        return []
+    return [k for k in all_reports() if k.public or actor.can(Permission.VIEW_INTERNAL)]
+
+
 def render_report(
-    db: Database, kind_id: str, record_id: int | None, out: Path, progress: ProgressCallback | None = None
+    db: Database,
+    kind_id: str,
+    record_id: int | None,
+    out: Path,
+    progress: ProgressCallback | None = None,
+    *,
+    actor: Actor | None = None,
 ) -> ReportKind:
+    """Render a report; ``actor`` is checked (internal reports need VIEW_INTERNAL) when given.
+
+    The GUI and the CLI always pass the acting user; ``None`` is for the program's own
+    use (the smoke check, the open-data pack, which takes public reports only).
+    """
     kind = get_report(kind_id)
+    if actor is not None:
+        require(actor, Permission.VIEW)
+        if not kind.public:
+            require(actor, Permission.VIEW_INTERNAL)
     if kind.needs_id and record_id is None:
         raise ValidationError(
             f"Звіт «{kind.id}» потребує параметра --id ({kind.id_hint_uk}).",

@@ -42,6 +42,7 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
 class Permission(StrEnum):
     VIEW = "view"  # read records, print reports
     VIEW_AUDIT = "view_audit"  # the audit trail (who changed what); not for voting-point operators
+    VIEW_INTERNAL = "view_internal"  # internal reports (with applicants' data); not for voting-point operators
     EDIT_RECORDS = "edit_records"  # deputies, sessions, petitions, appeals, budget...
     ENTER_BALLOTS = "enter_ballots"
     ENTER_SIGNATURES = "enter_signatures"
@@ -57,6 +58,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             Permission.VIEW,
             Permission.VIEW_AUDIT,
+            Permission.VIEW_INTERNAL,
             Permission.EDIT_RECORDS,
             Permission.ENTER_BALLOTS,
             Permission.ENTER_SIGNATURES,
@@ -64,12 +66,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.OPERATOR: frozenset({Permission.VIEW, Permission.ENTER_BALLOTS, Permission.ENTER_SIGNATURES}),
-    Role.VIEWER: frozenset({Permission.VIEW, Permission.VIEW_AUDIT}),
+    Role.VIEWER: frozenset({Permission.VIEW, Permission.VIEW_AUDIT, Permission.VIEW_INTERNAL}),
 }
 
 PERMISSION_LABELS: dict[Permission, str] = {
     Permission.VIEW: "перегляд записів і звітів",
     Permission.VIEW_AUDIT: "перегляд журналу змін",
+    Permission.VIEW_INTERNAL: "службові звіти",
     Permission.EDIT_RECORDS: "зміна записів",
     Permission.ENTER_BALLOTS: "введення бюлетенів",
     Permission.ENTER_SIGNATURES: "введення підписів",

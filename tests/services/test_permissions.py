@@ -270,7 +270,7 @@ def test_discovery_covers_the_foundation_and_this_area() -> None:
 
 def test_role_matrix() -> None:
     assert ROLE_PERMISSIONS[Role.ADMIN] == frozenset(Permission)
-    assert ROLE_PERMISSIONS[Role.VIEWER] == {Permission.VIEW, Permission.VIEW_AUDIT}
+    assert ROLE_PERMISSIONS[Role.VIEWER] == {Permission.VIEW, Permission.VIEW_AUDIT, Permission.VIEW_INTERNAL}
     assert ROLE_PERMISSIONS[Role.OPERATOR] == {Permission.VIEW, Permission.ENTER_BALLOTS, Permission.ENTER_SIGNATURES}
     clerk = ROLE_PERMISSIONS[Role.CLERK]
     assert Permission.EDIT_RECORDS in clerk and Permission.MANAGE_USERS not in clerk and Permission.BACKUP not in clerk

@@ -39,7 +39,7 @@ class ReportsPage(QWidget):
             Column(_N("Columns", "Ідентифікатор"), lambda k: k.id),
         ]
         self.model: RowTableModel[registry.ReportKind] = RowTableModel(columns, self)
-        self.model.set_rows(registry.all_reports())
+        self.model.set_rows(registry.allowed_reports(ctx.actor))
         self.view = table_view(self)
         self.view.setObjectName("reports_table")
         self.view.setModel(self.model)
@@ -97,10 +97,11 @@ class ReportsPage(QWidget):
             self.generate_to(kind, Path(name), self.record.currentData())
 
     def generate_to(self, kind: registry.ReportKind, path: Path, record_id: int | None) -> bool:
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
         try:
             run_with_progress(self, kind.title(self.ctx.language),
-                              lambda progress: registry.render_report(db, kind.id, record_id, path, progress))
+                              lambda progress: registry.render_report(db, kind.id, record_id, path, progress,
+                                                                      actor=actor))
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return False

@@ -14,9 +14,14 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app import __version__, paths
 from app.services.errors import ServiceError
+
+if TYPE_CHECKING:  # the GUI path must not import SQLAlchemy before the window shows
+    from app.db.engine import Database
+    from app.services.auth import Actor
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -39,14 +44,14 @@ class CliContext:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._db = None
-        self._actor = None
+        self._db: Database | None = None
+        self._actor: Actor | None = None
 
     @property
     def db_target(self) -> str:
         return resolve_db_target(self.args)
 
-    def db(self, *, create: bool = True):  # noqa: ANN201 - returns app.db.engine.Database
+    def db(self, *, create: bool = True) -> Database:
         if self._db is None:
             from app.db.engine import open_database
 
@@ -54,7 +59,7 @@ class CliContext:
         return self._db
 
     def actor(self):  # noqa: ANN201 - returns app.services.auth.Actor
-        """The acting user, signed in once per command (see app.services.cli_auth)."""
+    def actor(self) -> Actor:
         from app.services import cli_auth
 
         if self._actor is None:

@@ -58,8 +58,8 @@ class CliContext:
             self._db = open_database(self.db_target, create=create)
         return self._db
 
-    def actor(self):  # noqa: ANN201 - returns app.services.auth.Actor
     def actor(self) -> Actor:
+        """The acting user, signed in once per command (see app.services.cli_auth)."""
         from app.services import cli_auth
 
         if self._actor is None:

@@ -3974,7 +3974,7 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="108"/>
+        <location filename="../../ui/pages/reports_page.py" line="109"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>

@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.paths import resource_path
-from app.services.auth import Actor
 from app.services.errors import ServiceError
 from ui import i18n, preferences, style
 from ui.context import AppContext
@@ -21,6 +20,7 @@ from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.db.engine import Database
+    from app.services.auth import Actor
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.auth import Actor, Permission
-
 if TYPE_CHECKING:  # importing SQLAlchemy is deferred until the window is on screen
     from app.db.engine import Database
+    from app.services.auth import Actor, Permission
 
 
 class DataSignals(QObject):

@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811 - Qt's own name
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services.auth import Permission
 from ui import preferences
 from ui.context import AppContext  # noqa: TC001 - light module
+
+
+# Qt.ItemDataRole.UserRole as a plain number: importing PySide6's ``Qt`` namespace builds every
+# enum (~18 ms), which the start-up path defers until the window is on screen.
+USER_ROLE = 0x0100
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class PageSpec:
     key: str
     title: str  # source text; translated in context "Navigation"
     factory: str  # "module:Class"; the class takes (ctx, parent)
-    permission: Permission = Permission.VIEW
+    # a Permission value; plain text so that app.services.auth loads only after the window shows
+    permission: str = "view"
 
 
 HOME = PageSpec("home", _N("Navigation", "Головна"), "ui.pages.home_page:HomePage")
@@ -41,11 +46,11 @@ AREA_PAGES: list[PageSpec] = [
     PageSpec("petitions", _N("Navigation", "Петиції"), "ui.pages.petitions_page:PetitionsPage"),
     PageSpec("appeals", _N("Navigation", "Звернення"), "ui.pages.appeals_page:AppealsPage"),
     PageSpec("budget", _N("Navigation", "Громадський бюджет"), "ui.pages.budget_page:BudgetPage"),
-    PageSpec("safety", _N("Navigation", "Збереження даних"), "ui.pages.safety_page:SafetyPage", Permission.PUBLISH),
+    PageSpec("safety", _N("Navigation", "Збереження даних"), "ui.pages.safety_page:SafetyPage", "publish"),
 ]
 TAIL_PAGES = [
     PageSpec("reports", _N("Navigation", "Звіти"), "ui.pages.reports_page:ReportsPage"),
-    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage", Permission.VIEW_AUDIT),
+    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage", "view_audit"),
     PageSpec("settings", _N("Navigation", "Налаштування"), "ui.pages.settings_page:SettingsPage"),
 ]
 
@@ -74,12 +79,11 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []
         for spec in all_pages():
             item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setData(USER_ROLE, spec.key)
             self.nav.addItem(item)
+        self.nav.setEnabled(False)  # until attach(): the database is not open yet
         self.loading = QLabel(self.tr("Відкриваю базу даних…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.loading.setStyleSheet("color: #6b7785; font-size: 14pt;")
+        self.loading.setStyleSheet("color: #6b7785; font-size: 14pt; qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.loading)
         self.nav.currentRowChanged.connect(self._on_nav)
 
@@ -112,19 +116,22 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Show the pages the acting user may see, for the open database."""
+        from app.services.auth import Permission
+
         self.ctx = ctx
         self.setWindowTitle(self.tr("Hromada Desk — %1").replace("%1", ctx.db.describe()))
         self.nav.blockSignals(True)
         self.nav.clear()
         self._keys = []
         for spec in all_pages():
-            if not ctx.can(spec.permission):
+            if not ctx.can(Permission(spec.permission)):
                 continue
             self._specs[spec.key] = spec
             self._keys.append(spec.key)
             item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(USER_ROLE, spec.key)
             self.nav.addItem(item)
+        self.nav.setEnabled(True)
         self.nav.blockSignals(False)
         role = ctx.actor.role.label_uk if ctx.language == "uk" else ctx.actor.role.label_en
         self.who.setText(self.tr("Користувач: %1 (%2)").replace("%1", ctx.actor.display_name).replace("%2", role))

@@ -23,7 +23,6 @@ from app import __version__
 from ui import preferences
 from ui.context import AppContext  # noqa: TC001 - light module
 
-
 # Qt.ItemDataRole.UserRole as a plain number: importing PySide6's ``Qt`` namespace builds every
 # enum (~18 ms), which the start-up path defers until the window is on screen.
 USER_ROLE = 0x0100

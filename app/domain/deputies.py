@@ -19,11 +19,11 @@ class _Labelled(StrEnum):
 
     @property
     def label_uk(self) -> str:
-        return _LABELS[self][0]
+        return _LABELS[(type(self), self.value)][0]
 
     @property
     def label_en(self) -> str:
-        return _LABELS[self][1]
+        return _LABELS[(type(self), self.value)][1]
 
     def label(self, language: str = "uk") -> str:
         return self.label_en if language == "en" else self.label_uk
@@ -86,41 +86,44 @@ class InitiativeStatus(_Labelled):
     WITHDRAWN = "withdrawn"
 
 
-_LABELS: dict[StrEnum, tuple[str, str]] = {
-    MandateEndReason.EXPIRY: ("закінчення строку", "expiry of the term"),
-    MandateEndReason.RESIGNATION: ("складення мандата", "resignation"),
-    MandateEndReason.RECALL: ("відкликання виборцями", "recall"),
-    MandateEndReason.DEATH: ("смерть", "death"),
-    MandateEndReason.OTHER: ("інша підстава", "other reason"),
-    CommitteeRole.HEAD: ("голова", "head"),
-    CommitteeRole.DEPUTY_HEAD: ("заступник голови", "deputy head"),
-    CommitteeRole.SECRETARY: ("секретар", "secretary"),
-    CommitteeRole.MEMBER: ("член", "member"),
-    SessionKind.REGULAR: ("чергова", "regular"),
-    SessionKind.EXTRAORDINARY: ("позачергова", "extraordinary"),
-    AttendanceStatus.PRESENT: ("присутній", "present"),
-    AttendanceStatus.ABSENT: ("відсутній", "absent"),
-    AttendanceStatus.ABSENT_EXCUSED: ("відсутній з поважної причини", "absent with reason"),
-    InitiatorKind.DEPUTY: ("депутат", "deputy"),
-    InitiatorKind.HEAD: ("голова громади", "head of the hromada"),
-    InitiatorKind.COMMITTEE: ("постійна комісія", "standing committee"),
-    InitiatorKind.EXECUTIVE: ("виконавчий комітет", "executive committee"),
-    InitiatorKind.RESIDENTS: ("мешканці громади", "residents"),
-    InitiatorKind.PETITION: ("електронна петиція", "e-petition"),
-    ItemStatus.CONSIDERED: ("розглянуто", "considered"),
-    ItemStatus.WITHDRAWN: ("знято з розгляду", "withdrawn"),
-    ItemStatus.POSTPONED: ("перенесено", "postponed"),
-    InitiativeKind.INQUIRY: ("депутатський запит", "deputy's inquiry"),
-    InitiativeKind.APPEAL: ("депутатське звернення", "deputy's appeal"),
-    InitiativeKind.DRAFT_DECISION: ("проєкт рішення", "draft decision"),
-    InitiativeKind.PROPOSAL: ("пропозиція", "proposal"),
-    InitiativeStatus.SUBMITTED: ("подано", "submitted"),
-    InitiativeStatus.IN_PROGRESS: ("на розгляді", "in progress"),
-    InitiativeStatus.ANSWERED: ("надано відповідь", "answered"),
-    InitiativeStatus.SUPPORTED: ("підтримано", "supported"),
-    InitiativeStatus.REJECTED: ("відхилено", "rejected"),
-    InitiativeStatus.WITHDRAWN: ("відкликано", "withdrawn"),
-}
+# Pairs, not a dict keyed by member: members of different enums with the same value (CommitteeRole.HEAD and
+# InitiatorKind.HEAD are both "head") are equal strings and would overwrite each other's labels.
+_LABEL_PAIRS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
+    (MandateEndReason.EXPIRY, ("закінчення строку", "expiry of the term")),
+    (MandateEndReason.RESIGNATION, ("складення мандата", "resignation")),
+    (MandateEndReason.RECALL, ("відкликання виборцями", "recall")),
+    (MandateEndReason.DEATH, ("смерть", "death")),
+    (MandateEndReason.OTHER, ("інша підстава", "other reason")),
+    (CommitteeRole.HEAD, ("голова", "head")),
+    (CommitteeRole.DEPUTY_HEAD, ("заступник голови", "deputy head")),
+    (CommitteeRole.SECRETARY, ("секретар", "secretary")),
+    (CommitteeRole.MEMBER, ("член", "member")),
+    (SessionKind.REGULAR, ("чергова", "regular")),
+    (SessionKind.EXTRAORDINARY, ("позачергова", "extraordinary")),
+    (AttendanceStatus.PRESENT, ("присутній", "present")),
+    (AttendanceStatus.ABSENT, ("відсутній", "absent")),
+    (AttendanceStatus.ABSENT_EXCUSED, ("відсутній з поважної причини", "absent with reason")),
+    (InitiatorKind.DEPUTY, ("депутат", "deputy")),
+    (InitiatorKind.HEAD, ("голова громади", "head of the hromada")),
+    (InitiatorKind.COMMITTEE, ("постійна комісія", "standing committee")),
+    (InitiatorKind.EXECUTIVE, ("виконавчий комітет", "executive committee")),
+    (InitiatorKind.RESIDENTS, ("мешканці громади", "residents")),
+    (InitiatorKind.PETITION, ("електронна петиція", "e-petition")),
+    (ItemStatus.CONSIDERED, ("розглянуто", "considered")),
+    (ItemStatus.WITHDRAWN, ("знято з розгляду", "withdrawn")),
+    (ItemStatus.POSTPONED, ("перенесено", "postponed")),
+    (InitiativeKind.INQUIRY, ("депутатський запит", "deputy's inquiry")),
+    (InitiativeKind.APPEAL, ("депутатське звернення", "deputy's appeal")),
+    (InitiativeKind.DRAFT_DECISION, ("проєкт рішення", "draft decision")),
+    (InitiativeKind.PROPOSAL, ("пропозиція", "proposal")),
+    (InitiativeStatus.SUBMITTED, ("подано", "submitted")),
+    (InitiativeStatus.IN_PROGRESS, ("на розгляді", "in progress")),
+    (InitiativeStatus.ANSWERED, ("надано відповідь", "answered")),
+    (InitiativeStatus.SUPPORTED, ("підтримано", "supported")),
+    (InitiativeStatus.REJECTED, ("відхилено", "rejected")),
+    (InitiativeStatus.WITHDRAWN, ("відкликано", "withdrawn")),
+)
+_LABELS: dict[tuple[type, str], tuple[str, str]] = {(type(m), m.value): pair for m, pair in _LABEL_PAIRS}
 
 # Statuses after which an initiative needs nothing more from anyone.
 CLOSED_INITIATIVE_STATUSES = frozenset(

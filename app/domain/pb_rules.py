@@ -70,6 +70,20 @@ RULE_TITLES: dict[str, str] = {
     EQUAL_SHARES_COMPARISON: "метод рівних часток із порівнянням із жадібним правилом",
     EQUAL_SHARES_ADD1_COMPARISON: "метод рівних часток із доповненням Add1 і порівнянням із жадібним правилом",
 }
+RULE_TITLES_EN: dict[str, str] = {
+    GREEDY: "greedy rule: by number of votes, projects that do not fit are skipped",
+    GREEDY_NO_SKIP: "greedy rule without skipping: stops at the first project that does not fit",
+    GREEDY_THRESHOLD: "greedy rule with a threshold: only projects with the minimum number of votes",
+    EQUAL_SHARES: "Method of Equal Shares",
+    EQUAL_SHARES_ADD1: "Method of Equal Shares with the Add1 completion",
+    EQUAL_SHARES_COMPARISON: "Method of Equal Shares compared with the greedy rule",
+    EQUAL_SHARES_ADD1_COMPARISON: "Method of Equal Shares with the Add1 completion, compared with the greedy rule",
+}
+
+
+def rule_title(rule: str, language: str = "uk") -> str | None:
+    """The rule's title in ``"uk"`` or ``"en"``; None for a rule the program does not know."""
+    return (RULE_TITLES_EN if language == "en" else RULE_TITLES).get(rule)
 
 
 class PbRuleError(ValueError):
@@ -118,6 +132,12 @@ _TIE_BREAK_TEXT = {
     TieBreak.HIGHER_COST: "більша вартість",
     TieBreak.PROJECT_ID: "менший ідентифікатор проєкту (числа в ідентифікаторі порівнюються як числа)",
 }
+_TIE_BREAK_TEXT_EN = {
+    TieBreak.MORE_VOTES: "more voters",
+    TieBreak.LOWER_COST: "lower cost",
+    TieBreak.HIGHER_COST: "higher cost",
+    TieBreak.PROJECT_ID: "lower project id (numbers in the id compared as numbers)",
+}
 
 
 def complete_tie_break(tie_break: Iterable[TieBreak | str]) -> tuple[TieBreak, ...]:
@@ -139,8 +159,10 @@ def complete_tie_break(tie_break: Iterable[TieBreak | str]) -> tuple[TieBreak, .
     return tuple(out)
 
 
-def describe_tie_break(tie_break: Iterable[TieBreak | str]) -> str:
-    """The stated tie-breaking rule, in Ukrainian, for results and reports."""
+def describe_tie_break(tie_break: Iterable[TieBreak | str], language: str = "uk") -> str:
+    """The stated tie-breaking rule, in Ukrainian (``"en"``: English, for the GUI), for results and reports."""
+    if language == "en":
+        return "on a tie, preference to: " + " → ".join(_TIE_BREAK_TEXT_EN[t] for t in complete_tie_break(tie_break))
     return "за рівності перевага: " + " → ".join(_TIE_BREAK_TEXT[t] for t in complete_tie_break(tie_break))
 
 
@@ -192,6 +214,14 @@ STATUS_TITLES: dict[ProjectStatus, str] = {
     ProjectStatus.STOPPED: "не розглядався — зупинка після першого, що не вмістився",
     ProjectStatus.SUPPORTERS_CANNOT_PAY: "не профінансовано — прихильникам бракує коштів",
     ProjectStatus.NO_SUPPORTERS: "не профінансовано — немає прихильників",
+}
+STATUS_TITLES_EN: dict[ProjectStatus, str] = {
+    ProjectStatus.SELECTED: "won",
+    ProjectStatus.NOT_ENOUGH_MONEY: "not funded — not enough money",
+    ProjectStatus.BELOW_THRESHOLD: "below the threshold",
+    ProjectStatus.STOPPED: "not considered — stopped after the first project that did not fit",
+    ProjectStatus.SUPPORTERS_CANNOT_PAY: "not funded — its supporters lack the money",
+    ProjectStatus.NO_SUPPORTERS: "not funded — no supporters",
 }
 
 

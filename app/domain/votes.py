@@ -77,6 +77,13 @@ VOTE_OPTION_LABELS: dict[VoteOption, tuple[str, str]] = {
     VoteOption.ABSENT: ("відсутній", "absent"),
 }
 
+def result_label(passed: bool, language: str = "uk") -> str:
+    """A roll call's outcome in a word: "прийнято" / "не прийнято" (``"en"``: "adopted" / "not adopted")."""
+    if language == "en":
+        return "adopted" if passed else "not adopted"
+    return "прийнято" if passed else "не прийнято"
+
+
 # FOR / AGAINST / ABSTAINED: a deputy who pressed a button. The index is used for counting.
 _CAST_INDEX: dict[str, int] = {VoteOption.FOR: 0, VoteOption.AGAINST: 1, VoteOption.ABSTAINED: 2}
 _CAST_OPTIONS = (VoteOption.FOR, VoteOption.AGAINST, VoteOption.ABSTAINED)
@@ -525,6 +532,7 @@ __all__ = [
     "faction_discipline",
     "has_mandate",
     "participation",
+    "result_label",
     "validate_roll_call",
     "votes_against_faction",
 ]

@@ -881,7 +881,8 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
     return [
         DueItem(due=r.due_on, area_uk="Звернення", area_en="Appeal",
                 title=f"Звернення {r.reg_number}: {r.topic}" + (f" — {r.assignee}" if r.assignee else ""),
-                overdue=r.deadline is DeadlineState.OVERDUE, page=PAGE_KEY, record_id=r.id)
+                overdue=r.deadline is DeadlineState.OVERDUE, page=PAGE_KEY, record_id=r.id,
+                title_en=f"Appeal {r.reg_number}: {r.topic}" + (f" — {r.assignee}" if r.assignee else ""))
         for r in rows if r.deadline in (DeadlineState.DUE_SOON, DeadlineState.OVERDUE)
     ]
 

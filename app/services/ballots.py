@@ -212,17 +212,19 @@ class BallotSheet:
     def category_name(self, category_id: int) -> str:
         return next((c.name for c in self.categories if c.id == category_id), "")
 
-    def rules_text(self) -> str:
-        """The ballot rules in one Ukrainian line, for the entry form."""
+    def rules_text(self, language: str = "uk") -> str:
+        """The ballot rules in one Ukrainian (``"en"``: English) line, for the entry form."""
         parts = []
+        en = language == "en"
         if self.max_choices is not None:
-            parts.append(f"до {self.max_choices} проєкт(ів) загалом")
+            parts.append(f"up to {self.max_choices} project(s) in all" if en
+                         else f"до {self.max_choices} проєкт(ів) загалом")
         for c in self.categories:
             if c.max_choices is not None:
-                parts.append(f"«{c.name}»: до {c.max_choices}")
+                parts.append(f"«{c.name}»: {'up to' if en else 'до'} {c.max_choices}")
         if self.max_points is not None:
-            parts.append(f"до {self.max_points} балів")
-        parts.append(f"вік від {self.min_age} років")
+            parts.append(f"up to {self.max_points} points" if en else f"до {self.max_points} балів")
+        parts.append(f"age {self.min_age} or over" if en else f"вік від {self.min_age} років")
         return "; ".join(parts)
 
 
@@ -705,7 +707,12 @@ class ImportSummary:
     accepted: int
     duplicates: tuple[str, ...] = ()
 
-    def message(self) -> str:
+    def message(self, language: str = "uk") -> str:
+        if language == "en":
+            text = f"Online votes accepted: {self.accepted}."
+            if self.duplicates:
+                text += f" Skipped as repeated: {len(self.duplicates)}."
+            return text
         text = f"Прийнято онлайн-голосів: {self.accepted}."
         if self.duplicates:
             text += f" Пропущено як повторні: {len(self.duplicates)}."

@@ -65,6 +65,17 @@ VOTE_TYPE_TITLES = {
     "ordinal": "ранжування (ordinal)",
     "scoring": "оцінювання (scoring)",
 }
+VOTE_TYPE_TITLES_EN = {
+    "approval": "support for several projects (approval)",
+    "choose-1": "one project (choose-1)",
+    "cumulative": "distribution of points (cumulative)",
+    "ordinal": "ranking (ordinal)",
+    "scoring": "scoring (scoring)",
+}
+
+
+def vote_type_title(vote_type: str, language: str = "uk") -> str:
+    return (VOTE_TYPE_TITLES_EN if language == "en" else VOTE_TYPE_TITLES).get(vote_type, vote_type)
 MAX_MONEY = 10**15  # kopiykas: ten trillion hryvnias, far beyond any community budget
 
 
@@ -169,6 +180,12 @@ class CategoryView:
     def rule_title(self) -> str:
         return pb_rules.RULE_TITLES.get(self.rule, f"правило «{self.rule}» (не реалізоване в програмі)")
 
+    def rule_label(self, language: str = "uk") -> str:
+        """:attr:`rule_title` in ``"uk"`` or ``"en"``."""
+        if language != "en":
+            return self.rule_title
+        return pb_rules.rule_title(self.rule, "en") or f"rule «{self.rule}» (not implemented in the program)"
+
     @property
     def rule_implemented(self) -> bool:
         return pb_rules.normalize_rule(self.rule) in pb_rules.IMPLEMENTED_RULES
@@ -212,6 +229,10 @@ class CycleView:
     def tie_break_text(self) -> str:
         return pb_rules.describe_tie_break(self.tie_break)
 
+    def tie_break_label(self, language: str = "uk") -> str:
+        """:attr:`tie_break_text` in ``"uk"`` or ``"en"``."""
+        return pb_rules.describe_tie_break(self.tie_break, language)
+
     @property
     def label(self) -> str:
         return f"{self.year} — {self.title}"
@@ -235,8 +256,8 @@ class CycleView:
         pair = PHASE_TITLES[self.phase(today)]
         return pair[1] if language == "en" else pair[0]
 
-    def money(self, amount: int) -> str:
-        return money_text(amount, self.currency)
+    def money(self, amount: int, language: str = "uk") -> str:
+        return money_text(amount, self.currency, language=language)
 
     def category(self, category_id: int) -> CategoryView:
         for cat in self.categories:
@@ -347,15 +368,19 @@ class ProjectData:
         return sum(item.amount for item in self.items)
 
 
-def money_text(amount: int, currency: str = "UAH", *, whole: bool = False) -> str:
+def money_text(amount: int, currency: str = "UAH", *, whole: bool = False, language: str = "uk") -> str:
     """Kopiykas as ``1 234,56 грн`` (or with the ISO code of another currency), never broken across lines.
 
-    ``whole=True`` leaves out ``,00`` of a whole amount (for big figures on posters).
+    ``whole=True`` leaves out ``,00`` of a whole amount (for big figures on posters). ``language="en"``
+    (the GUI in English) writes the hryvnia as ``UAH``.
     """
     text = format_money(amount, currency=False, sep=NBSP)
     if whole and amount % 100 == 0:
         text = text[:-3]
-    return f"{text}{NBSP}{'грн' if currency in ('UAH', '') else currency}"
+    unit = currency or "UAH"
+    if unit == "UAH" and language != "en":
+        unit = "грн"
+    return f"{text}{NBSP}{unit}"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1297,12 +1322,13 @@ def due_items(db: Database, today: date) -> list[DueItem]:
             assert due_on is not None  # filtered in the query
             items.append(DueItem(due=due_on, area_uk="Громадський бюджет", area_en="Participatory budget",
                                  title=f"Проєкт №{number}: {title}", overdue=due_on < today, page=AREA,
-                                 record_id=project_id))
+                                 record_id=project_id, title_en=f"Project No. {number}: {title}"))
         cycles = s.execute(select(BudgetCycle.id, BudgetCycle.title, BudgetCycle.voting_end)
                            .where(BudgetCycle.results_approved_at.is_(None), BudgetCycle.voting_end.is_not(None))).all()
         for _cycle_id, title, voting_end in cycles:
             if voting_end is not None and today <= voting_end <= date.fromordinal(today.toordinal() + 7):
                 items.append(DueItem(due=voting_end, area_uk="Громадський бюджет", area_en="Participatory budget",
-                                     title=f"Кінець голосування: {title}", overdue=False, page=AREA))
+                                     title=f"Кінець голосування: {title}", overdue=False, page=AREA,
+                                     title_en=f"End of voting: {title}"))
     return items
 

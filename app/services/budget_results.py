@@ -55,6 +55,10 @@ OUTCOME_STATUS_TITLES: dict[str, str] = {
     **{status.value: title for status, title in pb_rules.STATUS_TITLES.items()},
     INELIGIBLE: "не допущено до голосування",
 }
+OUTCOME_STATUS_TITLES_EN: dict[str, str] = {
+    **{status.value: title for status, title in pb_rules.STATUS_TITLES_EN.items()},
+    INELIGIBLE: "not admitted to the vote",
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,11 @@ class ProjectOutcome:
     def status_title(self) -> str:
         return OUTCOME_STATUS_TITLES.get(self.status, self.status)
 
+    def status_label(self, language: str = "uk") -> str:
+        """:attr:`status_title` in ``"uk"`` or ``"en"``."""
+        titles = OUTCOME_STATUS_TITLES_EN if language == "en" else OUTCOME_STATUS_TITLES
+        return titles.get(self.status, self.status)
+
 
 @dataclass(frozen=True)
 class CategoryOutcome:
@@ -101,6 +110,12 @@ class CategoryOutcome:
     @property
     def rule_title(self) -> str:
         return pb_rules.RULE_TITLES.get(self.rule, f"правило «{self.rule}» не реалізоване в програмі")
+
+    def rule_label(self, language: str = "uk") -> str:
+        """:attr:`rule_title` in ``"uk"`` or ``"en"``."""
+        if language != "en":
+            return self.rule_title
+        return pb_rules.rule_title(self.rule, "en") or f"rule «{self.rule}» is not implemented in the program"
 
     @property
     def leftover(self) -> int:
@@ -141,8 +156,8 @@ class CycleResults:
     def errors(self) -> tuple[str, ...]:
         return tuple(f"«{c.name}»: {c.error}" for c in self.categories if c.error)
 
-    def money(self, amount: int) -> str:
-        return money_text(amount, self.currency)
+    def money(self, amount: int, language: str = "uk") -> str:
+        return money_text(amount, self.currency, language=language)
 
     def project(self, project_id: int) -> ProjectOutcome:
         for c in self.categories:

@@ -1029,6 +1029,6 @@ def deputy_votes(db: Database, deputy_id: int, year: int | None = None) -> list[
             for r in rows]
 
 
-def initiative_kinds_summary(counts: Mapping[str, int]) -> str:
-    parts = [f"{InitiativeKind(k).label_uk}: {v}" for k, v in counts.items() if v]
-    return ", ".join(parts) or "немає"
+def initiative_kinds_summary(counts: Mapping[str, int], language: str = "uk") -> str:
+    parts = [f"{InitiativeKind(k).label(language)}: {v}" for k, v in counts.items() if v]
+    return ", ".join(parts) or ("none" if language == "en" else "немає")

@@ -23,6 +23,13 @@ class DueItem:
     overdue: bool
     page: str = ""  # navigation key of the page that shows the record
     record_id: int | None = None
+    title_en: str = ""  # the title in English for the GUI; "" falls back to ``title``
+
+    def area(self, language: str = "uk") -> str:
+        return self.area_en if language == "en" else self.area_uk
+
+    def text(self, language: str = "uk") -> str:
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 DUE_PROVIDERS: list[str] = [

@@ -703,9 +703,24 @@ class BundleInfo:
     def total(self) -> int:
         return sum(self.counts.values()) + sum(self.deletions.values())
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, language: str = "uk") -> list[str]:
         from app.domain.formats import format_datetime, format_int, utc_to_local
 
+        if language == "en":
+            span = (f"from {format_datetime(utc_to_local(self.since))} " if self.since else "all records ") + \
+                f"to {format_datetime(utc_to_local(self.until))}"
+            lines = [
+                f"From: PC «{self.source_pc_name}» (for «{self.target_name}»), bundle No. {self.seq}",
+                f"Council: {self.council_name} ({self.hromada_name})",
+                f"Changes: {span}",
+                f"Records: {format_int(sum(self.counts.values()))}, "
+                f"deletions: {format_int(sum(self.deletions.values()))}",
+            ]
+            for table, count in sorted(self.counts.items()):
+                lines.append(f"  {_label(table, language)}: {format_int(count)}")
+            for table, count in sorted(self.deletions.items()):
+                lines.append(f"  {_label(table, language)} (deleted): {format_int(count)}")
+            return lines
         span = (f"з {format_datetime(utc_to_local(self.since))} " if self.since else "усі записи ") + \
             f"по {format_datetime(utc_to_local(self.until))}"
         lines = [
@@ -721,8 +736,8 @@ class BundleInfo:
         return lines
 
 
-def _label(table: str) -> str:
-    return audit.ENTITY_LABELS.get(table, (table, table))[0]
+def _label(table: str, language: str = "uk") -> str:
+    return audit.ENTITY_LABELS.get(table, (table, table))[1 if language == "en" else 0]
 
 
 def _who(table: str, values: Mapping[str, Any], ruuid: str) -> str:
@@ -1274,7 +1289,9 @@ class ImportResult:
     def changed(self) -> int:
         return sum(self.inserted.values()) + sum(self.updated.values()) + sum(self.deleted.values())
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, language: str = "uk") -> list[str]:
+        if language == "en":
+            return self._summary_lines_en()
         if self.already_imported:
             return [f"Пакет №{self.info.seq} від «{self.info.source_pc_name}» уже імпортовано раніше; "
                     "нічого не змінено."]
@@ -1290,6 +1307,26 @@ class ImportResult:
             lines.extend("  " + d for d in self.duplicates[:50])
         if self.problems:
             lines.append(f"Не прийнято через інші причини: {len(self.problems)}:")
+            lines.extend("  " + p for p in self.problems[:50])
+        return lines
+
+    def _summary_lines_en(self) -> list[str]:
+        if self.already_imported:
+            return [f"Bundle No. {self.info.seq} from «{self.info.source_pc_name}» was imported before; "
+                    "nothing was changed."]
+        lines = [
+            f"Bundle No. {self.info.seq} from «{self.info.source_pc_name}» imported.",
+            f"Added: {sum(self.inserted.values())}, changed: {sum(self.updated.values())}, "
+            f"deleted: {sum(self.deleted.values())}, unchanged: {self.unchanged}.",
+        ]
+        if self.conflicts:
+            lines.append(f"Conflicts (changed on both PCs): {self.conflicts} — resolve them under «Exchange "
+                         "between PCs».")
+        if self.duplicates:  # the details below come from the records themselves, as written
+            lines.append(f"Duplicates not accepted: {len(self.duplicates)}:")
+            lines.extend("  " + d for d in self.duplicates[:50])
+        if self.problems:
+            lines.append(f"Not accepted for other reasons: {len(self.problems)}:")
             lines.extend("  " + p for p in self.problems[:50])
         return lines
 
@@ -1871,17 +1908,18 @@ class ConflictView:
     title: str
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, language: str = "uk") -> str:
+    en = language == "en"
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "так" if value else "ні"
+        return ("yes" if value else "no") if en else ("так" if value else "ні")
     if isinstance(value, list):
-        return f"{len(value)} запис(ів)"
+        return f"{len(value)} record(s)" if en else f"{len(value)} запис(ів)"
     return str(value)
 
 
-def _conflict_view(s: Session, c: ExchangeConflict, scope: Scope, keys: _Keys) -> ConflictView:
+def _conflict_view(s: Session, c: ExchangeConflict, scope: Scope, keys: _Keys, language: str = "uk") -> ConflictView:
     spec = scope.get(c.table_name)
     local_content: dict[str, Any] | None = None
     local_version: int | None = None
@@ -1893,27 +1931,29 @@ def _conflict_view(s: Session, c: ExchangeConflict, scope: Scope, keys: _Keys) -
             local_version = row["version"]
     remote = json.loads(c.remote_json) if c.remote_json is not None else None
     names = list(dict.fromkeys([*(local_content or {}), *(remote or {})]))
+    deleted = "(deleted)" if language == "en" else "(вилучено)"
     fields = tuple(
-        ConflictField(n, _show((local_content or {}).get(n)) if local_content is not None else "(вилучено)",
-                      _show((remote or {}).get(n)) if remote is not None else "(вилучено)",
+        ConflictField(n, _show((local_content or {}).get(n), language) if local_content is not None else deleted,
+                      _show((remote or {}).get(n), language) if remote is not None else deleted,
                       (local_content or {}).get(n) != (remote or {}).get(n))
         for n in names
     )
     probe = remote or local_content or {}
     title = next((str(probe[k]) for k in ("name", "title", "signer_name", "full_name", "number") if probe.get(k)), "")
     partner = s.get(ExchangePartner, c.partner_id)
-    return ConflictView(c.id, c.version, partner.name if partner else "?", c.table_name, _label(c.table_name),
+    return ConflictView(c.id, c.version, partner.name if partner else "?", c.table_name, _label(c.table_name, language),
                         c.record_uuid, c.detected_at, c.status, local_content is None, remote is None,
                         local_version, fields, title)
 
 
-def list_conflicts(db: Database, *, status: str = OPEN, scope: Scope | None = None) -> list[ConflictView]:
+def list_conflicts(db: Database, *, status: str = OPEN, scope: Scope | None = None,
+                   language: str = "uk") -> list[ConflictView]:
     scope = scope or default_scope(db)
     with db.read() as s:
         keys = _Keys(s)
         rows = s.execute(select(ExchangeConflict).where(ExchangeConflict.status == status)
                          .order_by(ExchangeConflict.detected_at, ExchangeConflict.id)).scalars().all()
-        return [_conflict_view(s, c, scope, keys) for c in rows]
+        return [_conflict_view(s, c, scope, keys, language) for c in rows]
 
 
 def get_conflict(db: Database, conflict_id: int, *, scope: Scope | None = None) -> ConflictView:

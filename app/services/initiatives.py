@@ -260,7 +260,8 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
         kind = InitiativeKind(row.kind)
         items.append(DueItem(due=row.due, area_uk="Депутати", area_en="Deputies",
                              title=f"Відповідь: {kind.label_uk} ({row.deputy_name}) — {row.title}",
-                             overdue=today > row.due, page="deputies", record_id=row.deputy_id))
+                             overdue=today > row.due, page="deputies", record_id=row.deputy_id,
+                             title_en=f"Answer: {kind.label_en} ({row.deputy_name}) — {row.title}"))
     notice = settings.get(db, REPORT_NOTICE_DAYS.key)
     with db.read() as s:
         reports = s.execute(select(DeputyAnnualReport.deputy_id, DeputyAnnualReport.year,
@@ -277,5 +278,7 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
             items.append(DueItem(due=deadline, area_uk="Депутати", area_en="Deputies",
                                  title=f"Оприлюднити звіт депутата {short_name(sn, gn, pn)} за {year} рік "
                                        f"(зустріч {format_date(meeting)})",
-                                 overdue=today > deadline, page="deputies", record_id=deputy_id))
+                                 overdue=today > deadline, page="deputies", record_id=deputy_id,
+                                 title_en=f"Publish the {year} report of deputy {short_name(sn, gn, pn)} "
+                                          f"(meeting {format_date(meeting)})"))
     return items

@@ -36,7 +36,7 @@ def _short(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _item_text(s: Session, item_id: int | None) -> str:
+def _item_text(s: Session, item_id: int | None, language: str = "uk") -> str:
     if item_id is None:
         return ""
     row = s.execute(select(AgendaItem.number, AgendaItem.title, CouncilSession.number, CouncilSession.date)
@@ -45,35 +45,39 @@ def _item_text(s: Session, item_id: int | None) -> str:
     if row is None:
         return ""
     number, title, session_number, session_date = row
+    if language == "en":
+        return f"item {number} of session {session_number} of {format_date(session_date)}: {_short(title)}"
     return f"питання {number} сесії № {session_number} від {format_date(session_date)}: {_short(title)}"
 
 
-def _decision_text(s: Session, decision_id: int | None) -> str:
+def _decision_text(s: Session, decision_id: int | None, language: str = "uk") -> str:
     if decision_id is None:
         return ""
     row = s.execute(select(Decision.number, Decision.date, Decision.title).where(Decision.id == decision_id)).first()
     if row is None:
         return ""
     number, date, title = row
+    if language == "en":
+        return f"decision No. {number} of {format_date(date)}: {_short(title)}"
     return f"рішення № {number} від {format_date(date)}: {_short(title)}"
 
 
-def describe(s: Session, p: Petition) -> list[str]:
+def describe(s: Session, p: Petition, language: str = "uk") -> list[str]:
     """Sentences naming the agenda item and decision linked to ``p`` (for cards and the answer document)."""
     link = s.execute(select(PetitionLink).where(PetitionLink.petition_id == p.id)).scalar_one_or_none()
     if link is None:
         return []
-    parts = [_decision_text(s, link.decision_id), _item_text(s, link.agenda_item_id)]
+    parts = [_decision_text(s, link.decision_id, language), _item_text(s, link.agenda_item_id, language)]
     return [part[0].upper() + part[1:] for part in parts if part]
 
 
-def get_link(db: Database, petition_id: int) -> LinkView:
+def get_link(db: Database, petition_id: int, language: str = "uk") -> LinkView:
     with db.read() as s:
         link = s.execute(select(PetitionLink).where(PetitionLink.petition_id == petition_id)).scalar_one_or_none()
         if link is None:
             return LinkView(None, None, "", "")
-        return LinkView(link.agenda_item_id, link.decision_id, _item_text(s, link.agenda_item_id),
-                        _decision_text(s, link.decision_id))
+        return LinkView(link.agenda_item_id, link.decision_id, _item_text(s, link.agenda_item_id, language),
+                        _decision_text(s, link.decision_id, language))
 
 
 def set_link(
@@ -122,18 +126,22 @@ def _summary(s: Session, p: Petition, link: PetitionLink) -> str:
     return f"Петиція №{p.number}: " + "; ".join(part for part in parts if part)
 
 
-def decision_choices(db: Database, query: str = "") -> list[tuple[int, str]]:
+def decision_choices(db: Database, query: str = "", language: str = "uk") -> list[tuple[int, str]]:
     """(decision id, "№ N від дата: назва") of the council's decisions, newest first."""
     from app.services import sessions
 
-    return [(d.id, f"№ {d.number} від {format_date(d.date)}: {_short(d.title, 100)}")
+    of = "of" if language == "en" else "від"
+    return [(d.id, f"№ {d.number} {of} {format_date(d.date)}: {_short(d.title, 100)}")
             for d in sessions.list_decisions(db, query)]
 
 
-def agenda_item_choices(db: Database, query: str) -> list[tuple[int, str]]:
+def agenda_item_choices(db: Database, query: str, language: str = "uk") -> list[tuple[int, str]]:
     """(agenda item id, "сесія від дата, питання N: назва") matching ``query``."""
     from app.services import sessions
 
+    if language == "en":
+        return [(item_id, f"session of {format_date(date)}, item {number}: {_short(title, 100)}")
+                for item_id, _session_id, date, number, title in sessions.search_items(db, query)]
     return [(item_id, f"сесія від {format_date(date)}, питання {number}: {_short(title, 100)}")
             for item_id, _session_id, date, number, title in sessions.search_items(db, query)]
 

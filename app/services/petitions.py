@@ -168,6 +168,10 @@ class PetitionDetail(PetitionRow):
     answered_by: str = ""
     private_visible: bool = True
     links: tuple[str, ...] = field(default_factory=tuple)  # agenda item / decision that acted on it
+    links_en: tuple[str, ...] = field(default_factory=tuple)  # the same in English, for the GUI
+
+    def link_texts(self, language: str = "uk") -> tuple[str, ...]:
+        return self.links_en if language == "en" else self.links
 
     def input(self) -> PetitionInput:
         return PetitionInput(
@@ -901,12 +905,13 @@ def get_petition(
             answered_by=p.answered_by,
             private_visible=private,
             links=tuple(_links(s, p)),
+            links_en=tuple(_links(s, p, "en")),
         )
 
 
-def _links(s: Session, p: Petition) -> list[str]:
+def _links(s: Session, p: Petition, language: str = "uk") -> list[str]:
     """Descriptions of the agenda item / decision that acted on the petition (see petition_links)."""
-    return petition_links.describe(s, p)
+    return petition_links.describe(s, p, language)
 
 
 def list_signatures(
@@ -968,12 +973,17 @@ def due_items(db: Database, today: dt.date) -> list[DueItem]:
             continue
         if st.state is PetitionState.DRAFT:
             what = f"Петиція №{row.number}: перевірити й оприлюднити — «{row.title}»"
+            what_en = f"Petition No. {row.number}: check and publish — «{row.title}»"
         elif st.state is PetitionState.THRESHOLD_REACHED:
             what = f"Петиція №{row.number} набрала {signatures_text(row.signature_count)}: розглянути — «{row.title}»"
+            signed = f"{row.signature_count} signature{'' if row.signature_count == 1 else 's'}"
+            what_en = f"Petition No. {row.number} has {signed}: consider it — «{row.title}»"
         elif st.state is PetitionState.UNSUCCESSFUL and row.appeal_id is None:
             what = f"Петиція №{row.number} не набрала підписів: зареєструвати як звернення — «{row.title}»"
+            what_en = f"Petition No. {row.number} fell short of signatures: register it as an appeal — «{row.title}»"
         else:
             continue  # an unsuccessful petition already registered as an appeal is due there
         items.append(DueItem(due=st.due_on, area_uk="Петиція", area_en="Petition", title=what,
-                             overdue=st.deadline is DeadlineState.OVERDUE, page=PAGE_KEY, record_id=row.id))
+                             overdue=st.deadline is DeadlineState.OVERDUE, page=PAGE_KEY, record_id=row.id,
+                             title_en=what_en))
     return items

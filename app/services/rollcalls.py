@@ -39,6 +39,38 @@ from app.services.sessions import RollCallRow, roll_call_row
 
 DEFAULT_TITLES = ("в цілому", "за основу", "за основу і в цілому", "про включення до порядку денного",
                   "за поправку", "процедурне")
+# English for the GUI only: roll calls are stored (and reported) with the Ukrainian title.
+DEFAULT_TITLES_EN = dict(zip(DEFAULT_TITLES, ("as a whole", "as a basis", "as a basis and as a whole",
+                                              "on inclusion in the agenda", "on an amendment", "procedural"),
+                             strict=True))
+MANUAL_SOURCE = "введено вручну"
+_IMPORT_SOURCE = "імпорт з файлу "
+
+
+def title_label(title: str, language: str = "uk") -> str:
+    """A roll call's title to show: one of :data:`DEFAULT_TITLES` in English for ``"en"``, else as stored."""
+    return DEFAULT_TITLES_EN.get(title, title) if language == "en" else title
+
+
+def title_from_label(text: str) -> str:
+    """The title to store for what the clerk chose: an English default back to its Ukrainian original."""
+    return next((uk for uk, en in DEFAULT_TITLES_EN.items() if en == text), text)
+
+
+def import_source(file_name: str) -> str:
+    """The stored source of a roll call imported from a file (Ukrainian, as in the reports)."""
+    return f"{_IMPORT_SOURCE}{file_name}"
+
+
+def source_label(source: str, language: str = "uk") -> str:
+    """Where a roll call came from, to show: the program's own wordings in English for ``"en"``."""
+    if language != "en":
+        return source
+    if source == MANUAL_SOURCE:
+        return "entered by hand"
+    if source.startswith(_IMPORT_SOURCE):
+        return "imported from file " + source[len(_IMPORT_SOURCE):]
+    return source
 
 
 @dataclass(frozen=True)
@@ -46,7 +78,7 @@ class RollCallData:
     title: str = "в цілому"
     majority: str | None = None  # None: the item's requirement
     number: int | None = None  # None: next free number for the item
-    source: str = "введено вручну"
+    source: str = MANUAL_SOURCE
 
 
 @dataclass(frozen=True)

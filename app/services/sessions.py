@@ -94,6 +94,9 @@ class SessionRow:
         kind = " (позачергова)" if self.kind == SessionKind.EXTRAORDINARY else ""
         return f"{self.number}-а сесія{kind}, {format_date(self.date)}"
 
+    def kind_label(self, language: str = "uk") -> str:
+        return SessionKind(self.kind).label(language)
+
 
 def _validate_session(s: Session, data: SessionData, session_id: int | None) -> SessionData:
     problems = []
@@ -379,6 +382,17 @@ class RollCallRow:
         return (f"за {self.votes_for}, проти {self.votes_against}, утрим. {self.abstained}, "
                 f"не голос. {self.not_voting}, відсутні {self.absent}")
 
+    def result_text(self, language: str = "uk") -> str:
+        """:attr:`result_label` in ``"uk"`` or ``"en"``."""
+        return vote_rules.result_label(self.passed, language)
+
+    def counts_text(self, language: str = "uk") -> str:
+        """:attr:`counts_label` in ``"uk"`` or ``"en"``."""
+        if language == "en":
+            return (f"for {self.votes_for}, against {self.votes_against}, abstained {self.abstained}, "
+                    f"did not vote {self.not_voting}, absent {self.absent}")
+        return self.counts_label
+
 
 @dataclass(frozen=True)
 class DecisionRef:
@@ -395,6 +409,7 @@ class AgendaItemRow(AgendaItemData):
     initiator_label: str = ""
     roll_calls: tuple[RollCallRow, ...] = ()
     decision: DecisionRef | None = None
+    initiator_name: str = ""  # the initiating deputy's short name or committee's name, "" for other kinds
 
     @property
     def final(self) -> RollCallRow | None:
@@ -411,6 +426,29 @@ class AgendaItemRow(AgendaItemData):
         if final is None:
             return "не голосували"
         return final.result_label
+
+    def result_text(self, language: str = "uk") -> str:
+        """:attr:`result_label` in ``"uk"`` or ``"en"``."""
+        if language != "en":
+            return self.result_label
+        if self.status == ItemStatus.WITHDRAWN:
+            return "withdrawn"
+        if self.status == ItemStatus.POSTPONED:
+            return "postponed"
+        final = self.final
+        return "not voted" if final is None else final.result_text(language)
+
+    def initiator_text(self, language: str = "uk") -> str:
+        """:attr:`initiator_label` in ``"uk"`` or ``"en"``."""
+        if language != "en":
+            return self.initiator_label
+        if self.initiator_deputy_id:
+            label = f"deputy {self.initiator_name or '?'}"
+        elif self.initiator_committee_id:
+            label = f"committee «{self.initiator_name or '?'}»"
+        else:
+            label = InitiatorKind(self.initiator_kind).label_en
+        return label + (f" ({self.initiator_note})" if self.initiator_note else "")
 
 
 def _validate_item(s: Session, data: AgendaItemData) -> AgendaItemData:
@@ -542,10 +580,13 @@ def _agenda(s: Session, session_ids: Sequence[int]) -> dict[int, list[AgendaItem
     out: dict[int, list[AgendaItemRow]] = {sid: [] for sid in session_ids}
     for i in items:
         label = InitiatorKind(i.initiator_kind).label_uk
+        who = ""
         if i.initiator_deputy_id:
-            label = f"депутат {names.get(i.initiator_deputy_id, '?')}"
+            who = names.get(i.initiator_deputy_id, "?")
+            label = f"депутат {who}"
         elif i.initiator_committee_id:
-            label = f"комісія «{committees.get(i.initiator_committee_id, '?')}»"
+            who = committees.get(i.initiator_committee_id, "?")
+            label = f"комісія «{who}»"
         if i.initiator_note:
             label += f" ({i.initiator_note})"
         out[i.session_id].append(AgendaItemRow(
@@ -553,7 +594,7 @@ def _agenda(s: Session, session_ids: Sequence[int]) -> dict[int, list[AgendaItem
             initiator_deputy_id=i.initiator_deputy_id, initiator_committee_id=i.initiator_committee_id,
             initiator_note=i.initiator_note, draft_number=i.draft_number, majority=i.majority, status=i.status,
             id=i.id, session_id=i.session_id, version=i.version, uuid=i.uuid, initiator_label=label,
-            roll_calls=tuple(rolls.get(i.id, ())), decision=decisions.get(i.id)))
+            roll_calls=tuple(rolls.get(i.id, ())), decision=decisions.get(i.id), initiator_name=who))
     return out
 
 

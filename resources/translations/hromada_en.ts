@@ -113,31 +113,26 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="496"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Робота в раді та комісіях:</source>
         <translation>Council and committee work:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="497"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Робота з виборцями:</source>
         <translation>Work with voters:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="498"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Що зроблено для округу:</source>
         <translation>Work for the district:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="499"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Інша діяльність:</source>
         <translation>Other activities:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/deputy_dialogs.py" line="500"/>
-        <location filename="../../ui/dialogs/deputy_dialogs.py" line="531"/>
         <source>Плани на наступний рік:</source>
         <translation>Plans for next year:</translation>
     </message>
@@ -276,239 +271,243 @@
 <context>
     <name>AppealsPage</name>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="103"/>
+        <location filename="../../ui/pages/appeals_page.py" line="69"/>
+        <source>%1 р. д.</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/appeals_page.py" line="70"/>
+        <source>Попереднє звернення № %1</source>
+        <translation>Previous appeal No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/appeals_page.py" line="107"/>
         <source>Пошук: номер, заявник, тема, зміст</source>
         <translation>Search: number, applicant, topic, summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="113"/>
+        <location filename="../../ui/pages/appeals_page.py" line="117"/>
         <source>усі види</source>
         <translation>all types</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="125"/>
+        <location filename="../../ui/pages/appeals_page.py" line="129"/>
         <source>Зареєструвати звернення…</source>
         <translation>Register appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="129"/>
+        <location filename="../../ui/pages/appeals_page.py" line="133"/>
         <source>Статистика (PDF)…</source>
         <translation>Statistics (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="131"/>
+        <location filename="../../ui/pages/appeals_page.py" line="135"/>
         <source>Прострочені (PDF)…</source>
         <translation>Overdue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="143"/>
+        <location filename="../../ui/pages/appeals_page.py" line="147"/>
         <source>строк минув</source>
         <translation>deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="145"/>
+        <location filename="../../ui/pages/appeals_page.py" line="149"/>
         <source>спливає за 3 робочі дні</source>
         <translation>due within 3 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="145"/>
+        <location filename="../../ui/pages/appeals_page.py" line="149"/>
         <source>* строк продовжено</source>
         <translation>* deadline extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="163"/>
+        <location filename="../../ui/pages/appeals_page.py" line="167"/>
         <source>Редагувати…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="165"/>
+        <location filename="../../ui/pages/appeals_page.py" line="169"/>
         <source>Продовжити строк…</source>
         <translation>Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="168"/>
-        <location filename="../../ui/pages/appeals_page.py" line="297"/>
+        <location filename="../../ui/pages/appeals_page.py" line="172"/>
+        <location filename="../../ui/pages/appeals_page.py" line="301"/>
         <source>Відповідь…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="200"/>
+        <location filename="../../ui/pages/appeals_page.py" line="204"/>
         <source>Звернення громадян</source>
         <translation>Citizens’ appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="218"/>
+        <location filename="../../ui/pages/appeals_page.py" line="222"/>
         <source>усі виконавці</source>
         <translation>all assignees</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="219"/>
+        <location filename="../../ui/pages/appeals_page.py" line="223"/>
         <source>(не призначено)</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="220"/>
+        <location filename="../../ui/pages/appeals_page.py" line="224"/>
         <source>усі теми</source>
         <translation>all topics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="221"/>
+        <location filename="../../ui/pages/appeals_page.py" line="225"/>
         <source>усі роки</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="248"/>
+        <location filename="../../ui/pages/appeals_page.py" line="252"/>
         <source>Показано: %1 · прострочено: %2 · спливає: %3</source>
         <translation>Shown: %1 · overdue: %2 · due soon: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="286"/>
+        <location filename="../../ui/pages/appeals_page.py" line="290"/>
         <source>Звернень не знайдено.</source>
         <translation>No appeals found.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="297"/>
+        <location filename="../../ui/pages/appeals_page.py" line="301"/>
         <source>Змінити відповідь…</source>
         <translation>Edit reply…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="299"/>
+        <location filename="../../ui/pages/appeals_page.py" line="303"/>
         <source>Петиція №%1</source>
         <translation>Petition No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="304"/>
+        <location filename="../../ui/pages/appeals_page.py" line="308"/>
         <source>Надійшло</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="305"/>
+        <location filename="../../ui/pages/appeals_page.py" line="309"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="306"/>
+        <location filename="../../ui/pages/appeals_page.py" line="310"/>
         <source>Заявник</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="307"/>
+        <location filename="../../ui/pages/appeals_page.py" line="311"/>
         <source>Контакти</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="309"/>
+        <location filename="../../ui/pages/appeals_page.py" line="313"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="310"/>
+        <location filename="../../ui/pages/appeals_page.py" line="314"/>
         <source>Виконавець</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="311"/>
+        <location filename="../../ui/pages/appeals_page.py" line="315"/>
         <source>Строк</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="311"/>
+        <location filename="../../ui/pages/appeals_page.py" line="315"/>
         <source>%1 днів, до %2 — %3</source>
         <translation>%1 days, until %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="315"/>
+        <location filename="../../ui/pages/appeals_page.py" line="319"/>
         <source>Продовжено</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="317"/>
+        <location filename="../../ui/pages/appeals_page.py" line="321"/>
         <source>Повторне</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="317"/>
+        <location filename="../../ui/pages/appeals_page.py" line="321"/>
         <source>попереднє звернення № %1</source>
         <translation>previous appeal No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="319"/>
+        <location filename="../../ui/pages/appeals_page.py" line="323"/>
         <source>із порушенням строку</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="320"/>
+        <location filename="../../ui/pages/appeals_page.py" line="324"/>
         <source>Відповідь</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="343"/>
+        <location filename="../../ui/pages/appeals_page.py" line="347"/>
         <source>Повторне: попереднє № %1.</source>
         <translation>Repeat: previous No. %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="345"/>
+        <location filename="../../ui/pages/appeals_page.py" line="349"/>
         <source>Зареєстровано звернення № %1; відповісти до %2.</source>
         <translation>Appeal No. %1 registered; reply by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="387"/>
+        <location filename="../../ui/pages/appeals_page.py" line="391"/>
         <source>Зберегти PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="388"/>
+        <location filename="../../ui/pages/appeals_page.py" line="392"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="393"/>
+        <location filename="../../ui/pages/appeals_page.py" line="397"/>
         <source>Звіт PDF</source>
         <translation>PDF report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="398"/>
+        <location filename="../../ui/pages/appeals_page.py" line="402"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="84"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="88"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="85"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="89"/>
         <source>на розгляді</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="86"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="90"/>
         <source>прострочені</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="87"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="91"/>
         <source>спливає строк</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="88"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="92"/>
         <source>розглянуті</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="89"/>
-        <location filename="../../ui/pages/appeals_page.py" line="108"/>
+        <location filename="../../ui/pages/appeals_page.py" line="93"/>
         <source>повторні</source>
         <translation>repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="322"/>
+        <location filename="../../ui/pages/appeals_page.py" line="326"/>
         <source>Звернення № %1</source>
         <translation>Appeal No. %1</translation>
     </message>
@@ -552,43 +551,48 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_page.py" line="125"/>
-        <location filename="../../ui/pages/audit_page.py" line="205"/>
+        <location filename="../../ui/pages/audit_page.py" line="212"/>
         <source>Журнал змін</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="141"/>
-        <location filename="../../ui/pages/audit_page.py" line="145"/>
+        <location filename="../../ui/pages/audit_page.py" line="140"/>
+        <source>… ще %1 полів</source>
+        <translation>… %1 more fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="148"/>
+        <location filename="../../ui/pages/audit_page.py" line="152"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="168"/>
+        <location filename="../../ui/pages/audit_page.py" line="175"/>
         <source>Показано подій: %1</source>
         <translation>Events shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="174"/>
+        <location filename="../../ui/pages/audit_page.py" line="181"/>
         <source>Ланцюжок цілий: %1 подій, жодну не змінено і не видалено.</source>
         <translation>Chain intact: %1 events, none altered or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="178"/>
+        <location filename="../../ui/pages/audit_page.py" line="185"/>
         <source>Ланцюжок порушено на події №%1: %2</source>
         <translation>Chain broken at event No. %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="195"/>
+        <location filename="../../ui/pages/audit_page.py" line="202"/>
         <source>Зберегти журнал змін</source>
         <translation>Save audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="196"/>
+        <location filename="../../ui/pages/audit_page.py" line="203"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="211"/>
+        <location filename="../../ui/pages/audit_page.py" line="218"/>
         <source>Журнал змін збережено: %1</source>
         <translation>Audit trail saved: %1</translation>
     </message>
@@ -767,120 +771,120 @@
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="74"/>
+        <location filename="../../ui/pages/budget_page.py" line="79"/>
         <source>працює</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="75"/>
+        <location filename="../../ui/pages/budget_page.py" line="80"/>
         <source>вимкнено</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="420"/>
+        <location filename="../../ui/pages/budget_page.py" line="426"/>
         <source>Новий цикл…</source>
         <translation>New cycle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="423"/>
+        <location filename="../../ui/pages/budget_page.py" line="429"/>
         <source>Налаштування циклу…</source>
         <translation>Cycle settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="426"/>
+        <location filename="../../ui/pages/budget_page.py" line="432"/>
         <source>Імпорт Pabulib…</source>
         <translation>Import Pabulib…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="429"/>
+        <location filename="../../ui/pages/budget_page.py" line="435"/>
         <source>Експорт Pabulib…</source>
         <translation>Export Pabulib…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="432"/>
+        <location filename="../../ui/pages/budget_page.py" line="438"/>
         <source>Видалити цикл</source>
         <translation>Delete cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="438"/>
+        <location filename="../../ui/pages/budget_page.py" line="444"/>
         <source>Громадський бюджет</source>
         <translation>Participatory budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="443"/>
+        <location filename="../../ui/pages/budget_page.py" line="449"/>
         <source>Цикл:</source>
         <translation>Cycle:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="456"/>
+        <location filename="../../ui/pages/budget_page.py" line="462"/>
         <source>Цикл</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="457"/>
+        <location filename="../../ui/pages/budget_page.py" line="463"/>
         <source>Проєкти</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="458"/>
+        <location filename="../../ui/pages/budget_page.py" line="464"/>
         <source>Бюлетені</source>
         <translation>Ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="459"/>
+        <location filename="../../ui/pages/budget_page.py" line="465"/>
         <source>Підрахунок</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="460"/>
+        <location filename="../../ui/pages/budget_page.py" line="466"/>
         <source>Результати</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="461"/>
+        <location filename="../../ui/pages/budget_page.py" line="467"/>
         <source>Реалізація</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="462"/>
+        <location filename="../../ui/pages/budget_page.py" line="468"/>
         <source>Пункти голосування</source>
         <translation>Voting points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="566"/>
+        <location filename="../../ui/pages/budget_page.py" line="572"/>
         <source>Видалити цикл «%1» з усіма його проєктами?</source>
         <translation>Delete cycle “%1” with all its projects?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="577"/>
-        <location filename="../../ui/pages/budget_page.py" line="586"/>
-        <location filename="../../ui/pages/budget_page.py" line="597"/>
+        <location filename="../../ui/pages/budget_page.py" line="583"/>
+        <location filename="../../ui/pages/budget_page.py" line="592"/>
+        <location filename="../../ui/pages/budget_page.py" line="603"/>
         <source>Імпорт Pabulib</source>
         <translation>Import Pabulib</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="577"/>
-        <location filename="../../ui/pages/budget_page.py" line="609"/>
+        <location filename="../../ui/pages/budget_page.py" line="583"/>
+        <location filename="../../ui/pages/budget_page.py" line="615"/>
         <source>Pabulib (*.pb)</source>
         <translation>Pabulib (*.pb)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="592"/>
+        <location filename="../../ui/pages/budget_page.py" line="598"/>
         <source>Створено цикл «%1». Проєктів: %2, бюлетенів: %3.</source>
         <translation>Cycle “%1” created. Projects: %2, ballots: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="596"/>
+        <location filename="../../ui/pages/budget_page.py" line="602"/>
         <source>Щоб визначити переможців, оберіть для категорії реалізоване правило.</source>
         <translation>To determine the winners, choose an implemented rule for the category.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="607"/>
+        <location filename="../../ui/pages/budget_page.py" line="613"/>
         <source>Експорт Pabulib</source>
         <translation>Export Pabulib</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="618"/>
+        <location filename="../../ui/pages/budget_page.py" line="624"/>
         <source>Записано: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1001,131 +1005,131 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="245"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="247"/>
         <source>Рядок</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="246"/>
-        <location filename="../../ui/pages/petitions_page.py" line="97"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="248"/>
+        <location filename="../../ui/pages/petitions_page.py" line="105"/>
         <source>Прізвище, ім’я, по батькові</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="247"/>
-        <location filename="../../ui/pages/deputies_page.py" line="48"/>
-        <location filename="../../ui/pages/deputies_page.py" line="58"/>
-        <location filename="../../ui/pages/petitions_page.py" line="98"/>
-        <location filename="../../ui/pages/sessions_page.py" line="47"/>
-        <location filename="../../ui/pages/sessions_page.py" line="75"/>
-        <location filename="../../ui/widgets/holidays_section.py" line="45"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="249"/>
+        <location filename="../../ui/pages/deputies_page.py" line="50"/>
+        <location filename="../../ui/pages/deputies_page.py" line="63"/>
+        <location filename="../../ui/pages/petitions_page.py" line="106"/>
+        <location filename="../../ui/pages/sessions_page.py" line="55"/>
+        <location filename="../../ui/pages/sessions_page.py" line="93"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="56"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="248"/>
-        <location filename="../../ui/pages/petitions_page.py" line="99"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="250"/>
+        <location filename="../../ui/pages/petitions_page.py" line="107"/>
         <source>Спосіб</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="249"/>
-        <location filename="../../ui/pages/budget_page.py" line="73"/>
-        <location filename="../../ui/pages/petitions_page.py" line="100"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="251"/>
+        <location filename="../../ui/pages/budget_page.py" line="78"/>
+        <location filename="../../ui/pages/petitions_page.py" line="108"/>
         <source>Адреса</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="250"/>
-        <location filename="../../ui/pages/petitions_page.py" line="101"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="252"/>
+        <location filename="../../ui/pages/petitions_page.py" line="109"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="251"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="253"/>
         <source>Чому не прийнято</source>
         <translation>Reason rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="68"/>
+        <location filename="../../ui/pages/appeals_page.py" line="72"/>
         <source>Реєстр. №</source>
         <translation>Reg. No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="69"/>
+        <location filename="../../ui/pages/appeals_page.py" line="73"/>
         <source>Надійшло</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="70"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="371"/>
-        <location filename="../../ui/pages/home_page.py" line="17"/>
-        <location filename="../../ui/pages/petitions_page.py" line="90"/>
+        <location filename="../../ui/pages/appeals_page.py" line="74"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="379"/>
+        <location filename="../../ui/pages/home_page.py" line="19"/>
+        <location filename="../../ui/pages/petitions_page.py" line="95"/>
         <source>Строк</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="72"/>
+        <location filename="../../ui/pages/appeals_page.py" line="76"/>
         <source>Залишилось / відповідь</source>
         <translation>Left / replied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="74"/>
-        <location filename="../../ui/pages/budget_page.py" line="66"/>
-        <location filename="../../ui/pages/budget_page.py" line="74"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="358"/>
-        <location filename="../../ui/pages/deputies_page.py" line="62"/>
-        <location filename="../../ui/pages/petitions_page.py" line="87"/>
+        <location filename="../../ui/pages/appeals_page.py" line="78"/>
+        <location filename="../../ui/pages/budget_page.py" line="71"/>
+        <location filename="../../ui/pages/budget_page.py" line="79"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="366"/>
+        <location filename="../../ui/pages/deputies_page.py" line="67"/>
+        <location filename="../../ui/pages/petitions_page.py" line="92"/>
         <location filename="../../ui/pages/users_section.py" line="51"/>
         <source>Стан</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="75"/>
+        <location filename="../../ui/pages/appeals_page.py" line="79"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="76"/>
+        <location filename="../../ui/pages/appeals_page.py" line="80"/>
         <source>Заявник</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="77"/>
-        <location filename="../../ui/pages/deputies_page.py" line="59"/>
-        <location filename="../../ui/pages/safety_page.py" line="121"/>
-        <location filename="../../ui/pages/sessions_page.py" line="48"/>
+        <location filename="../../ui/pages/appeals_page.py" line="81"/>
+        <location filename="../../ui/pages/deputies_page.py" line="64"/>
+        <location filename="../../ui/pages/safety_page.py" line="122"/>
+        <location filename="../../ui/pages/sessions_page.py" line="56"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="78"/>
+        <location filename="../../ui/pages/appeals_page.py" line="82"/>
         <source>Виконавець</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/appeals_page.py" line="79"/>
+        <location filename="../../ui/pages/appeals_page.py" line="83"/>
         <source>Повторне</source>
         <translation>Repeat</translation>
     </message>
     <message>
         <location filename="../../ui/pages/audit_page.py" line="47"/>
         <location filename="../../ui/pages/budget_ballots.py" line="48"/>
-        <location filename="../../ui/pages/budget_page.py" line="61"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="76"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="179"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="356"/>
-        <location filename="../../ui/pages/deputies_page.py" line="50"/>
-        <location filename="../../ui/pages/petitions_page.py" line="85"/>
-        <location filename="../../ui/pages/petitions_page.py" line="96"/>
-        <location filename="../../ui/pages/sessions_page.py" line="46"/>
-        <location filename="../../ui/pages/sessions_page.py" line="55"/>
+        <location filename="../../ui/pages/budget_page.py" line="66"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="77"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="181"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="363"/>
+        <location filename="../../ui/pages/deputies_page.py" line="52"/>
+        <location filename="../../ui/pages/petitions_page.py" line="90"/>
+        <location filename="../../ui/pages/petitions_page.py" line="104"/>
+        <location filename="../../ui/pages/sessions_page.py" line="54"/>
+        <location filename="../../ui/pages/sessions_page.py" line="66"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/audit_page.py" line="48"/>
-        <location filename="../../ui/pages/safety_page.py" line="120"/>
+        <location filename="../../ui/pages/safety_page.py" line="121"/>
         <source>Коли</source>
         <translation>When</translation>
     </message>
@@ -1141,7 +1145,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_page.py" line="52"/>
-        <location filename="../../ui/pages/safety_page.py" line="231"/>
+        <location filename="../../ui/pages/safety_page.py" line="233"/>
         <source>Запис</source>
         <translation>Record</translation>
     </message>
@@ -1157,18 +1161,18 @@
     </message>
     <message>
         <location filename="../../ui/pages/budget_ballots.py" line="49"/>
-        <location filename="../../ui/pages/budget_page.py" line="48"/>
-        <location filename="../../ui/pages/budget_page.py" line="63"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="75"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="178"/>
+        <location filename="../../ui/pages/budget_page.py" line="52"/>
+        <location filename="../../ui/pages/budget_page.py" line="68"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="76"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="180"/>
         <source>Категорія</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../ui/pages/budget_ballots.py" line="50"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="77"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="180"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="357"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="78"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="182"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="365"/>
         <source>Проєкт</source>
         <translation>Project</translation>
     </message>
@@ -1193,149 +1197,149 @@
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="49"/>
+        <location filename="../../ui/pages/budget_page.py" line="53"/>
         <source>Бюджет</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="51"/>
+        <location filename="../../ui/pages/budget_page.py" line="54"/>
         <source>Вартість від</source>
         <translation>Cost from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="52"/>
+        <location filename="../../ui/pages/budget_page.py" line="55"/>
         <source>Вартість до</source>
         <translation>Cost up to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="54"/>
+        <location filename="../../ui/pages/budget_page.py" line="57"/>
         <source>У бюлетені</source>
         <translation>On ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="56"/>
+        <location filename="../../ui/pages/budget_page.py" line="59"/>
         <source>Правило</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="57"/>
+        <location filename="../../ui/pages/budget_page.py" line="60"/>
         <source>Поріг</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="62"/>
-        <location filename="../../ui/pages/petitions_page.py" line="86"/>
-        <location filename="../../ui/pages/safety_page.py" line="232"/>
-        <location filename="../../ui/pages/sessions_page.py" line="76"/>
-        <location filename="../../ui/widgets/holidays_section.py" line="47"/>
+        <location filename="../../ui/pages/budget_page.py" line="67"/>
+        <location filename="../../ui/pages/petitions_page.py" line="91"/>
+        <location filename="../../ui/pages/safety_page.py" line="234"/>
+        <location filename="../../ui/pages/sessions_page.py" line="94"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="57"/>
         <source>Назва</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="64"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="81"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="183"/>
+        <location filename="../../ui/pages/budget_page.py" line="69"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="82"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="185"/>
         <source>Вартість</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="67"/>
-        <location filename="../../ui/pages/petitions_page.py" line="91"/>
+        <location filename="../../ui/pages/budget_page.py" line="72"/>
+        <location filename="../../ui/pages/petitions_page.py" line="96"/>
         <source>Автор</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="68"/>
+        <location filename="../../ui/pages/budget_page.py" line="73"/>
         <source>Місце</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="72"/>
+        <location filename="../../ui/pages/budget_page.py" line="77"/>
         <location filename="../../ui/pages/users_section.py" line="49"/>
         <source>Пункт голосування</source>
         <translation>Voting point</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="78"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="181"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="79"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="183"/>
         <source>Голоси</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="79"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="80"/>
         <source>Бали</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="86"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="87"/>
         <source>Пункт / спосіб</source>
         <translation>Point / method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="87"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="88"/>
         <source>Бюлетені</source>
         <translation>Ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="89"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="90"/>
         <source>Зіпсовані</source>
         <translation>Spoilt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="185"/>
-        <location filename="../../ui/pages/sessions_page.py" line="59"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="187"/>
+        <location filename="../../ui/pages/sessions_page.py" line="70"/>
         <source>Рішення</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="359"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="367"/>
         <source>Готовність</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="361"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="369"/>
         <source>Виділено</source>
         <translation>Allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="363"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="371"/>
         <source>Витрачено</source>
         <translation>Spent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="365"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="373"/>
         <source>Етапи</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="366"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="374"/>
         <source>Наступний етап</source>
         <translation>Next milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="370"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="378"/>
         <source>Етап</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="372"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="380"/>
         <source>Виконано</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="373"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="381"/>
         <source>Примітки</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../ui/pages/deputies_page.py" line="41"/>
-        <location filename="../../ui/pages/sessions_page.py" line="80"/>
+        <location filename="../../ui/pages/sessions_page.py" line="99"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
         <location filename="../../ui/pages/deputies_page.py" line="42"/>
-        <location filename="../../ui/pages/sessions_page.py" line="81"/>
+        <location filename="../../ui/pages/sessions_page.py" line="100"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
@@ -1350,207 +1354,207 @@
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="49"/>
+        <location filename="../../ui/pages/deputies_page.py" line="51"/>
         <source>Сесія</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="51"/>
-        <location filename="../../ui/pages/sessions_page.py" line="56"/>
+        <location filename="../../ui/pages/deputies_page.py" line="53"/>
+        <location filename="../../ui/pages/sessions_page.py" line="67"/>
         <source>Питання</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="52"/>
-        <location filename="../../ui/pages/sessions_page.py" line="63"/>
+        <location filename="../../ui/pages/deputies_page.py" line="54"/>
+        <location filename="../../ui/pages/sessions_page.py" line="78"/>
         <source>Голосування</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="53"/>
-        <location filename="../../ui/pages/sessions_page.py" line="82"/>
+        <location filename="../../ui/pages/deputies_page.py" line="55"/>
+        <location filename="../../ui/pages/sessions_page.py" line="101"/>
         <source>Голос</source>
         <translation>Voted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="54"/>
-        <location filename="../../ui/pages/sessions_page.py" line="57"/>
-        <location filename="../../ui/pages/sessions_page.py" line="64"/>
+        <location filename="../../ui/pages/deputies_page.py" line="56"/>
+        <location filename="../../ui/pages/sessions_page.py" line="68"/>
+        <location filename="../../ui/pages/sessions_page.py" line="80"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="55"/>
+        <location filename="../../ui/pages/deputies_page.py" line="57"/>
         <source>Проти фракції</source>
         <translation>Against faction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="60"/>
+        <location filename="../../ui/pages/deputies_page.py" line="65"/>
         <source>Зміст</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="61"/>
+        <location filename="../../ui/pages/deputies_page.py" line="66"/>
         <source>Адресат</source>
         <translation>Addressee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="63"/>
+        <location filename="../../ui/pages/deputies_page.py" line="68"/>
         <source>Відповісти до</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="18"/>
+        <location filename="../../ui/pages/home_page.py" line="20"/>
         <source>Розділ</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="19"/>
+        <location filename="../../ui/pages/home_page.py" line="21"/>
         <source>Що</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="88"/>
+        <location filename="../../ui/pages/petitions_page.py" line="93"/>
         <source>Підписи</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="92"/>
+        <location filename="../../ui/pages/petitions_page.py" line="97"/>
         <source>Оприлюднено</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="37"/>
+        <location filename="../../ui/pages/reports_page.py" line="55"/>
         <source>Звіт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="38"/>
+        <location filename="../../ui/pages/reports_page.py" line="56"/>
         <source>Доступ</source>
         <translation>Access</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="39"/>
+        <location filename="../../ui/pages/reports_page.py" line="57"/>
         <source>Ідентифікатор</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="122"/>
+        <location filename="../../ui/pages/safety_page.py" line="123"/>
         <source>Розмір</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="190"/>
+        <location filename="../../ui/pages/safety_page.py" line="192"/>
         <source>ПК-партнер</source>
         <translation>Partner PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="191"/>
+        <location filename="../../ui/pages/safety_page.py" line="193"/>
         <source>Надіслано</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="192"/>
+        <location filename="../../ui/pages/safety_page.py" line="194"/>
         <source>Підтверджено</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="193"/>
+        <location filename="../../ui/pages/safety_page.py" line="195"/>
         <source>Отримано</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="194"/>
+        <location filename="../../ui/pages/safety_page.py" line="196"/>
         <source>Конфлікти</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="233"/>
+        <location filename="../../ui/pages/safety_page.py" line="235"/>
         <source>З ПК</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="234"/>
+        <location filename="../../ui/pages/safety_page.py" line="236"/>
         <source>Виявлено</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="243"/>
+        <location filename="../../ui/pages/safety_page.py" line="245"/>
         <source>Поле</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="244"/>
+        <location filename="../../ui/pages/safety_page.py" line="246"/>
         <source>На цьому ПК</source>
         <translation>On this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="245"/>
+        <location filename="../../ui/pages/safety_page.py" line="247"/>
         <source>На іншому ПК</source>
         <translation>On the other PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="49"/>
+        <location filename="../../ui/pages/sessions_page.py" line="57"/>
         <source>Питань</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="50"/>
+        <location filename="../../ui/pages/sessions_page.py" line="58"/>
         <source>Голосувань</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="51"/>
+        <location filename="../../ui/pages/sessions_page.py" line="59"/>
         <source>Присутні</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="60"/>
+        <location filename="../../ui/pages/sessions_page.py" line="71"/>
         <source>Ініціатор</source>
         <translation>Initiator</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="65"/>
+        <location filename="../../ui/pages/sessions_page.py" line="81"/>
         <source>За</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="66"/>
+        <location filename="../../ui/pages/sessions_page.py" line="82"/>
         <source>Проти</source>
         <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="67"/>
+        <location filename="../../ui/pages/sessions_page.py" line="83"/>
         <source>Утрим.</source>
         <translation>Abst.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="68"/>
+        <location filename="../../ui/pages/sessions_page.py" line="84"/>
         <source>Не голос.</source>
         <translation>No vote</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="69"/>
+        <location filename="../../ui/pages/sessions_page.py" line="85"/>
         <source>Відсутні</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="70"/>
+        <location filename="../../ui/pages/sessions_page.py" line="86"/>
         <source>Потрібно</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="71"/>
+        <location filename="../../ui/pages/sessions_page.py" line="88"/>
         <source>Джерело</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="74"/>
+        <location filename="../../ui/pages/sessions_page.py" line="92"/>
         <source>Номер</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="77"/>
+        <location filename="../../ui/pages/sessions_page.py" line="95"/>
         <source>Файл</source>
         <translation>File</translation>
     </message>
@@ -1575,7 +1579,7 @@
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="48"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="58"/>
         <source>Вихідний у мирний час</source>
         <translation>Day off in peacetime</translation>
     </message>
@@ -1626,17 +1630,17 @@
 <context>
     <name>CountsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="116"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="117"/>
         <source>Оновити</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="166"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="167"/>
         <source>Бюлетенів: %1 (паперових %2, онлайн %3), зіпсованих: %4</source>
         <translation>Ballots: %1 (paper %2, online %3), spoilt: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="169"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="170"/>
         <source>оновлено о %1</source>
         <translation>updated at %1</translation>
     </message>
@@ -1802,102 +1806,102 @@
 <context>
     <name>CycleTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="101"/>
+        <location filename="../../ui/pages/budget_page.py" line="106"/>
         <source>Додати категорію</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="104"/>
+        <location filename="../../ui/pages/budget_page.py" line="109"/>
         <source>Змінити категорію</source>
         <translation>Edit category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="106"/>
+        <location filename="../../ui/pages/budget_page.py" line="111"/>
         <source>Видалити категорію</source>
         <translation>Delete category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="116"/>
+        <location filename="../../ui/pages/budget_page.py" line="121"/>
         <source>Категорії проєктів:</source>
         <translation>Project categories:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="123"/>
+        <location filename="../../ui/pages/budget_page.py" line="128"/>
         <source>&lt;p&gt;Циклів громадського бюджету ще немає. Створіть новий цикл або імпортуйте файл Pabulib.&lt;/p&gt;</source>
         <translation>&lt;p&gt;There are no participatory budget cycles yet. Create a new cycle or import a Pabulib file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="130"/>
+        <location filename="../../ui/pages/budget_page.py" line="136"/>
         <source>Етап</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="131"/>
+        <location filename="../../ui/pages/budget_page.py" line="137"/>
         <source>Загальний бюджет</source>
         <translation>Total budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="133"/>
+        <location filename="../../ui/pages/budget_page.py" line="139"/>
         <source>Подання проєктів</source>
         <translation>Project submission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="134"/>
+        <location filename="../../ui/pages/budget_page.py" line="140"/>
         <source>Розгляд до</source>
         <translation>Review until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="135"/>
+        <location filename="../../ui/pages/budget_page.py" line="141"/>
         <source>Голосування</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="136"/>
+        <location filename="../../ui/pages/budget_page.py" line="142"/>
         <source>Результати</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="137"/>
+        <location filename="../../ui/pages/budget_page.py" line="143"/>
         <source>Бюлетень</source>
         <translation>Ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="138"/>
+        <location filename="../../ui/pages/budget_page.py" line="144"/>
         <source>до %1 проєктів</source>
         <translation>up to %1 projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="139"/>
+        <location filename="../../ui/pages/budget_page.py" line="145"/>
         <source>без обмеження кількості</source>
         <translation>no limit on the number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="139"/>
+        <location filename="../../ui/pages/budget_page.py" line="145"/>
         <source>вік від %1</source>
         <translation>age %1+</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="141"/>
+        <location filename="../../ui/pages/budget_page.py" line="147"/>
         <source>Нічия</source>
         <translation>Tie-break</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="142"/>
+        <location filename="../../ui/pages/budget_page.py" line="148"/>
         <source>Проєктів / бюлетенів</source>
         <translation>Projects / ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="145"/>
+        <location filename="../../ui/pages/budget_page.py" line="151"/>
         <source>Джерело</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="169"/>
+        <location filename="../../ui/pages/budget_page.py" line="175"/>
         <source>Видалити категорію «%1»?</source>
         <translation>Delete category “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="132"/>
+        <location filename="../../ui/pages/budget_page.py" line="138"/>
         <source>розподілено між категоріями</source>
         <translation>allocated to categories</translation>
     </message>
@@ -1926,63 +1930,63 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Council decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="166"/>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="199"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="201"/>
         <source>не прикріплено</source>
         <translation>not attached</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="170"/>
         <source>Прикріпити PDF…</source>
         <translation>Attach PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="172"/>
         <source>Відкріпити</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="179"/>
         <source>Номер рішення:</source>
         <translation>Decision number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="180"/>
         <source>Дата:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="179"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="181"/>
         <source>Назва:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="180"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="182"/>
         <source>Ухвалено голосуванням:</source>
         <translation>Adopted by vote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="183"/>
         <source>Текст:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="182"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="184"/>
         <source>Файл PDF:</source>
         <translation>PDF file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="185"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="189"/>
         <source>Файл рішення</source>
         <translation>Decision file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/session_dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs/session_dialogs.py" line="189"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1990,47 +1994,47 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>DecisionLinkDialog</name>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="407"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="409"/>
         <source>Рішення ради щодо петиції №%1</source>
         <translation>Council decision on petition No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="410"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="412"/>
         <source>Зв’язку ще немає.</source>
         <translation>Not linked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="414"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="416"/>
         <source>Пошук рішення чи питання порядку денного</source>
         <translation>Search for a decision or agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="421"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="423"/>
         <source>Прибрати зв’язок</source>
         <translation>Remove link</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="424"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="426"/>
         <source>Зараз:</source>
         <translation>Current:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="427"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="429"/>
         <source>Рішення ради:</source>
         <translation>Council decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="429"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="431"/>
         <source>Або питання порядку денного (якщо рішення ще немає):</source>
         <translation>Or an agenda item (if there is no decision yet):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="434"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="436"/>
         <source>Пов’язати</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="475"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="477"/>
         <source>Виберіть рішення або питання порядку денного.</source>
         <translation>Select a decision or an agenda item.</translation>
     </message>
@@ -2038,245 +2042,250 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>DeputiesPage</name>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="76"/>
+        <location filename="../../ui/pages/deputies_page.py" line="48"/>
+        <source>так</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/deputies_page.py" line="81"/>
         <source>Пошук за прізвищем, ім’ям, по батькові…</source>
         <translation>Search by name…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="85"/>
-        <location filename="../../ui/pages/deputies_page.py" line="283"/>
+        <location filename="../../ui/pages/deputies_page.py" line="90"/>
+        <location filename="../../ui/pages/deputies_page.py" line="289"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="85"/>
+        <location filename="../../ui/pages/deputies_page.py" line="90"/>
         <source>з чинними повноваженнями</source>
         <translation>current mandate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="86"/>
+        <location filename="../../ui/pages/deputies_page.py" line="91"/>
         <source>повноваження припинено</source>
         <translation>mandate terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="92"/>
+        <location filename="../../ui/pages/deputies_page.py" line="97"/>
         <source>Додати депутата…</source>
         <translation>Add deputy…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="95"/>
+        <location filename="../../ui/pages/deputies_page.py" line="100"/>
         <source>Фракції, округи, комісії…</source>
         <translation>Factions, districts, committees…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="103"/>
+        <location filename="../../ui/pages/deputies_page.py" line="108"/>
         <source>Фракція:</source>
         <translation>Faction:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="105"/>
+        <location filename="../../ui/pages/deputies_page.py" line="110"/>
         <source>Округ:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="137"/>
+        <location filename="../../ui/pages/deputies_page.py" line="142"/>
         <source>Депутати</source>
         <translation>Deputies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="166"/>
-        <location filename="../../ui/pages/deputies_page.py" line="228"/>
+        <location filename="../../ui/pages/deputies_page.py" line="171"/>
+        <location filename="../../ui/pages/deputies_page.py" line="234"/>
         <source>Змінити…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="169"/>
-        <location filename="../../ui/pages/deputies_page.py" line="229"/>
+        <location filename="../../ui/pages/deputies_page.py" line="174"/>
+        <location filename="../../ui/pages/deputies_page.py" line="235"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="171"/>
+        <location filename="../../ui/pages/deputies_page.py" line="176"/>
         <source>Картка «Ваш депутат» (PDF)…</source>
         <translation>“Your deputy” card (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="210"/>
+        <location filename="../../ui/pages/deputies_page.py" line="216"/>
         <source>Рік:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="227"/>
+        <location filename="../../ui/pages/deputies_page.py" line="233"/>
         <source>Додати…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="240"/>
+        <location filename="../../ui/pages/deputies_page.py" line="246"/>
         <source>Звіт перед виборцями (PDF)…</source>
         <translation>Report to voters (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="257"/>
+        <location filename="../../ui/pages/deputies_page.py" line="263"/>
         <source>Статистика</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="258"/>
+        <location filename="../../ui/pages/deputies_page.py" line="264"/>
         <source>Голоси</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="259"/>
+        <location filename="../../ui/pages/deputies_page.py" line="265"/>
         <source>Ініціативи</source>
         <translation>Initiatives</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="260"/>
+        <location filename="../../ui/pages/deputies_page.py" line="266"/>
         <source>Звіт перед виборцями</source>
         <translation>Report to voters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="278"/>
+        <location filename="../../ui/pages/deputies_page.py" line="284"/>
         <source>позафракційні</source>
         <translation>non-affiliated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="292"/>
+        <location filename="../../ui/pages/deputies_page.py" line="298"/>
         <source>усі роки</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="309"/>
+        <location filename="../../ui/pages/deputies_page.py" line="315"/>
         <source>Депутатів: %1</source>
         <translation>Deputies: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="343"/>
+        <location filename="../../ui/pages/deputies_page.py" line="349"/>
         <source>Оберіть депутата у списку</source>
         <translation>Select a deputy in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="359"/>
+        <location filename="../../ui/pages/deputies_page.py" line="366"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="359"/>
+        <location filename="../../ui/pages/deputies_page.py" line="366"/>
         <source>позафракційний</source>
         <translation>non-affiliated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="360"/>
+        <location filename="../../ui/pages/deputies_page.py" line="367"/>
         <source>Округ</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="361"/>
+        <location filename="../../ui/pages/deputies_page.py" line="368"/>
         <source>Посада</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="366"/>
+        <location filename="../../ui/pages/deputies_page.py" line="373"/>
         <source>Повноваження</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="367"/>
+        <location filename="../../ui/pages/deputies_page.py" line="374"/>
         <source>Комісії</source>
         <translation>Committees</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="368"/>
+        <location filename="../../ui/pages/deputies_page.py" line="375"/>
         <source>Прийом</source>
         <translation>Reception hours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="371"/>
+        <location filename="../../ui/pages/deputies_page.py" line="378"/>
         <source> (службовий)</source>
         <translation> (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="373"/>
+        <location filename="../../ui/pages/deputies_page.py" line="380"/>
         <source> (службова)</source>
         <translation> (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="374"/>
+        <location filename="../../ui/pages/deputies_page.py" line="381"/>
         <source>Контакти</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="389"/>
+        <location filename="../../ui/pages/deputies_page.py" line="396"/>
         <source>фото немає</source>
         <translation>no photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="396"/>
+        <location filename="../../ui/pages/deputies_page.py" line="403"/>
         <source>&lt;b&gt;Відвідуваність сесій за скликання:&lt;/b&gt; %1 з %2 (%3)</source>
         <translation>&lt;b&gt;Session attendance this convocation:&lt;/b&gt; %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="400"/>
+        <location filename="../../ui/pages/deputies_page.py" line="407"/>
         <source> — &lt;span style=&apos;color:#b00020&apos;&gt;пропущено понад половину сесій (підстава для відкликання)&lt;/span&gt;</source>
         <translation> — &lt;span style='color:#b00020'&gt;missed more than half of the sessions (grounds for recall)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="404"/>
+        <location filename="../../ui/pages/deputies_page.py" line="411"/>
         <source>&lt;b&gt;Участь у поіменних голосуваннях:&lt;/b&gt; %1 з %2 (%3)</source>
         <translation>&lt;b&gt;Roll-call vote participation:&lt;/b&gt; %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="407"/>
+        <location filename="../../ui/pages/deputies_page.py" line="415"/>
         <source>&lt;b&gt;Голоси:&lt;/b&gt; </source>
         <translation>&lt;b&gt;Votes:&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="410"/>
+        <location filename="../../ui/pages/deputies_page.py" line="418"/>
         <source>&lt;b&gt;Проти більшості своєї фракції:&lt;/b&gt; %1 з %2 (%3)</source>
         <translation>&lt;b&gt;Against own faction’s majority:&lt;/b&gt; %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="413"/>
+        <location filename="../../ui/pages/deputies_page.py" line="421"/>
         <source>&lt;b&gt;Ініціативи:&lt;/b&gt; </source>
         <translation>&lt;b&gt;Initiatives:&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="415"/>
+        <location filename="../../ui/pages/deputies_page.py" line="423"/>
         <source>Біографія</source>
         <translation>Biography</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="424"/>
+        <location filename="../../ui/pages/deputies_page.py" line="432"/>
         <source>голосувань: %1, проти більшості фракції: %2</source>
         <translation>votes: %1, against faction majority: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="447"/>
+        <location filename="../../ui/pages/deputies_page.py" line="455"/>
         <source>Видалити депутата «%1» з реєстру?</source>
         <translation>Remove deputy “%1” from the register?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="476"/>
+        <location filename="../../ui/pages/deputies_page.py" line="484"/>
         <source>Видалити ініціативу «%1»?</source>
         <translation>Delete initiative “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="487"/>
+        <location filename="../../ui/pages/deputies_page.py" line="495"/>
         <source>Зберегти PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="488"/>
+        <location filename="../../ui/pages/deputies_page.py" line="496"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="495"/>
+        <location filename="../../ui/pages/deputies_page.py" line="503"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deputies_page.py" line="501"/>
+        <location filename="../../ui/pages/deputies_page.py" line="509"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -2515,77 +2524,92 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>HolidaysSection</name>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="57"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="48"/>
+        <source>робочий день</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/holidays_section.py" line="49"/>
+        <source>переноситься на %1</source>
+        <translation>moved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/holidays_section.py" line="50"/>
+        <source>вихідний</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/holidays_section.py" line="67"/>
         <source>Календар робочих днів для строків</source>
         <translation>Working-day calendar for deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="82"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="92"/>
         <source>Назва свята або причина</source>
         <translation>Holiday name or reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="83"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="93"/>
         <source>Додати неробочий день</source>
         <translation>Add day off</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="86"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="96"/>
         <source>Додати робочу суботу/неділю</source>
         <translation>Add working Saturday/Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="88"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="98"/>
         <source>Видалити вибране</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="91"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="101"/>
         <source>Типовий перелік року</source>
         <translation>Standard list for the year</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="93"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="103"/>
         <source>Зберегти календар року</source>
         <translation>Save the year’s calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="100"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="110"/>
         <source>Рік:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="130"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="140"/>
         <source>Діє воєнний стан (правило «Воєнний стан» вище): святкові дні є робочими, і строки рахуються лише без субот і неділь. Перелік нижче зберігається на час після воєнного стану.</source>
         <translation>Martial law is in force (the “Martial law” rule above): public holidays are working days, and deadlines exclude only Saturdays and Sundays. The list below is kept for after martial law.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="135"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="145"/>
         <source>Святкові дні — вихідні; свято, що припадає на суботу чи неділю, переносить вихідний на наступний робочий день (ст. 67 КЗпП). Строк, що закінчується у вихідний, переходить на наступний робочий.</source>
         <translation>Public holidays are days off; a holiday falling on a Saturday or Sunday moves the day off to the next working day (Art. 67 of the Labour Code). A deadline that falls on a day off moves to the next working day.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="144"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="156"/>
         <source>Робочий день</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="147"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="159"/>
         <source>типовий перелік (ст. 73 КЗпП)</source>
         <translation>standard list (Art. 73 of the Labour Code)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="148"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="160"/>
         <source>перелік, змінений радою</source>
         <translation>list amended by the council</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="184"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="196"/>
         <source>У переліку немає жодного свята: для %1 року буде застосовано типовий перелік. Продовжити?</source>
         <translation>The list contains no holidays: the standard list will be used for %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/holidays_section.py" line="192"/>
+        <location filename="../../ui/widgets/holidays_section.py" line="204"/>
         <source>Календар %1 року збережено.</source>
         <translation>Calendar for %1 saved.</translation>
     </message>
@@ -2593,27 +2617,27 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="54"/>
+        <location filename="../../ui/pages/home_page.py" line="56"/>
         <source>Найближчим часом строків немає.</source>
         <translation>No deadlines coming up.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="59"/>
+        <location filename="../../ui/pages/home_page.py" line="61"/>
         <source>Найближчі строки</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="64"/>
+        <location filename="../../ui/pages/home_page.py" line="66"/>
         <source>Головна</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="82"/>
+        <location filename="../../ui/pages/home_page.py" line="84"/>
         <source>Скликання: %1 · загальний склад: %2 депутатів</source>
         <translation>Convocation: %1 · total membership: %2 deputies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="96"/>
+        <location filename="../../ui/pages/home_page.py" line="98"/>
         <source>Журнал змін: %1 подій</source>
         <translation>Audit trail: %1 events</translation>
     </message>
@@ -2621,118 +2645,118 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>ImplementationTab</name>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="405"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="413"/>
         <source>Виділено</source>
         <translation>Allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="407"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="415"/>
         <source>Витрачено</source>
         <translation>Spent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="410"/>
-        <location filename="../../ui/pages/budget_results_view.py" line="411"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="418"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="419"/>
         <source>вказати</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="414"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="422"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="417"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="425"/>
         <source>Реалізація</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="419"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="427"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="420"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="428"/>
         <source>Готовність:</source>
         <translation>Progress:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="421"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="429"/>
         <source>Виділено, грн:</source>
         <translation>Allocated, UAH:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="422"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="430"/>
         <source>Витрачено, грн:</source>
         <translation>Spent, UAH:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="423"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="431"/>
         <source>Виконавець:</source>
         <translation>Implemented by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="424"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="432"/>
         <source>Розпочато:</source>
         <translation>Started:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="425"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="433"/>
         <source>Завершено:</source>
         <translation>Completed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="426"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="434"/>
         <source>Примітки:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="435"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="443"/>
         <source>Додати етап</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="438"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="446"/>
         <source>Змінити етап</source>
         <translation>Edit milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="440"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="448"/>
         <source>Позначити виконаним</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="443"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="451"/>
         <source>Видалити етап</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="445"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="453"/>
         <source>Етапи</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="453"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="461"/>
         <source>Звіт про реалізацію PDF…</source>
         <translation>Implementation report PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="482"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="490"/>
         <source>Реалізовано %1 з %2 проєктів; витрачено %3 з %4.</source>
         <translation>%1 of %2 projects implemented; %3 of %4 spent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="486"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="495"/>
         <source>Переможців ще немає: облік реалізації відкривається після затвердження результатів.</source>
         <translation>No winners yet: implementation tracking opens once the results are approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="533"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="542"/>
         <source>Реалізацію проєкту №%1 збережено.</source>
         <translation>Implementation of project No. %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="564"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="573"/>
         <source>Видалити етап «%1»?</source>
         <translation>Delete milestone “%1”?</translation>
     </message>
@@ -2847,17 +2871,17 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Відкриваю базу даних…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Hromada Desk — %1</source>
         <translation>Hromada Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Користувач: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
@@ -2883,42 +2907,42 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="470"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="472"/>
         <source>Етап реалізації</source>
         <translation>Implementation milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="475"/>
         <source>вказати</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="475"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="477"/>
         <source>виконано</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="479"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="481"/>
         <source>Етап:</source>
         <translation>Milestone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="482"/>
         <source>Строк:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="481"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="483"/>
         <source>Виконано:</source>
         <translation>Done:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="482"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="484"/>
         <source>Примітки:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="483"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="485"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
@@ -2934,52 +2958,52 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Головна</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Депутати</source>
         <translation>Deputies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Сесії</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Петиції</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Звернення</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Громадський бюджет</source>
         <translation>Participatory budget</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Збереження даних</source>
         <translation>Data safety</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Звіти</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Журнал змін</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Налаштування</source>
         <translation>Settings</translation>
     </message>
@@ -3048,57 +3072,57 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>PetitionAnswerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="193"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="194"/>
         <source>Відповідь на петицію №%1</source>
         <translation>Response to petition No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="194"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="195"/>
         <source>Підтримана</source>
         <translation>Supported</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="196"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="197"/>
         <source>Не підтримана</source>
         <translation>Not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="209"/>
         <source>посада, прізвище та ім’я</source>
         <translation>position, full name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="213"/>
         <source>Результат:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="213"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="214"/>
         <source>Дата відповіді:</source>
         <translation>Response date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="215"/>
         <source>Підписав:</source>
         <translation>Signed by:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="216"/>
         <source>Текст відповіді:</source>
         <translation>Response text:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="217"/>
         <source>Розглянути треба до %1.</source>
         <translation>Must be considered by %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="221"/>
         <source>Зберегти відповідь</source>
         <translation>Save response</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="231"/>
         <source>Оберіть результат: підтримана чи не підтримана.</source>
         <translation>Choose the outcome: supported or not supported.</translation>
     </message>
@@ -3174,272 +3198,272 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="231"/>
+        <location filename="../../ui/pages/petitions_page.py" line="239"/>
         <source>Пошук: номер, назва, автор</source>
         <translation>Search: number, title, author</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="236"/>
+        <location filename="../../ui/pages/petitions_page.py" line="244"/>
         <source>усі стани</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="240"/>
+        <location filename="../../ui/pages/petitions_page.py" line="248"/>
         <source>Нова петиція…</source>
         <translation>New petition…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="244"/>
+        <location filename="../../ui/pages/petitions_page.py" line="252"/>
         <source>Реєстр петицій (PDF)…</source>
         <translation>Petition register (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="280"/>
+        <location filename="../../ui/pages/petitions_page.py" line="289"/>
         <source>Редагувати…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="282"/>
+        <location filename="../../ui/pages/petitions_page.py" line="291"/>
         <source>Оприлюднити…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="285"/>
+        <location filename="../../ui/pages/petitions_page.py" line="294"/>
         <source>Відповідь…</source>
         <translation>Response…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="288"/>
+        <location filename="../../ui/pages/petitions_page.py" line="297"/>
         <source>Зареєструвати як звернення</source>
         <translation>Register as an appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="293"/>
+        <location filename="../../ui/pages/petitions_page.py" line="302"/>
         <source>Оголошення (PDF)…</source>
         <translation>Notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="297"/>
+        <location filename="../../ui/pages/petitions_page.py" line="306"/>
         <source>Відповідь (PDF)…</source>
         <translation>Response (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="301"/>
+        <location filename="../../ui/pages/petitions_page.py" line="310"/>
         <source>Рішення ради…</source>
         <translation>Council decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="304"/>
+        <location filename="../../ui/pages/petitions_page.py" line="313"/>
         <source>Видалити чернетку</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="317"/>
+        <location filename="../../ui/pages/petitions_page.py" line="326"/>
         <source>Пошук підписанта</source>
         <translation>Find signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="320"/>
+        <location filename="../../ui/pages/petitions_page.py" line="329"/>
         <source>Імпорт із CSV/XLSX…</source>
         <translation>Import from CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="324"/>
+        <location filename="../../ui/pages/petitions_page.py" line="333"/>
         <source>Вилучити підпис…</source>
         <translation>Remove signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="348"/>
+        <location filename="../../ui/pages/petitions_page.py" line="357"/>
         <source>Підписи</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="349"/>
+        <location filename="../../ui/pages/petitions_page.py" line="358"/>
         <source>Петиція</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="350"/>
+        <location filename="../../ui/pages/petitions_page.py" line="359"/>
         <source>Відповідь</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="374"/>
+        <location filename="../../ui/pages/petitions_page.py" line="383"/>
         <source>Електронні петиції</source>
         <translation>E-petitions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="403"/>
+        <location filename="../../ui/pages/petitions_page.py" line="412"/>
         <source>Петицій: %1</source>
         <translation>Petitions: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="445"/>
+        <location filename="../../ui/pages/petitions_page.py" line="454"/>
         <source>Петицій не знайдено</source>
         <translation>No petitions found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="462"/>
+        <location filename="../../ui/pages/petitions_page.py" line="471"/>
         <source>%1 з %2 підписів</source>
         <translation>%1 of %2 signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="476"/>
+        <location filename="../../ui/pages/petitions_page.py" line="485"/>
         <source>Звернення № %1</source>
         <translation>Appeal No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="488"/>
+        <location filename="../../ui/pages/petitions_page.py" line="497"/>
         <source>Підписи (%1)</source>
         <translation>Signatures (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="498"/>
+        <location filename="../../ui/pages/petitions_page.py" line="507"/>
         <source>Оприлюднити до %1</source>
         <translation>Publish by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="500"/>
+        <location filename="../../ui/pages/petitions_page.py" line="509"/>
         <source>Збір до %1: залишилось днів — %2; бракує підписів — %3</source>
         <translation>Collecting until %1: days left — %2; signatures still needed — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="505"/>
+        <location filename="../../ui/pages/petitions_page.py" line="514"/>
         <source>Строк розгляду минув %1 — прострочено на %2 роб. дн.</source>
         <translation>Consideration deadline passed on %1 — overdue by %2 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="507"/>
+        <location filename="../../ui/pages/petitions_page.py" line="516"/>
         <source>Розглянути до %1 (залишилось робочих днів: %2)</source>
         <translation>Consider by %1 (working days left: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="510"/>
+        <location filename="../../ui/pages/petitions_page.py" line="519"/>
         <source>Розглянуто %1</source>
         <translation>Considered on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="512"/>
+        <location filename="../../ui/pages/petitions_page.py" line="521"/>
         <source>Не набрала підписів: зареєструйте як звернення; відповісти до %1</source>
         <translation>Not enough signatures: register it as an appeal; reply by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="515"/>
+        <location filename="../../ui/pages/petitions_page.py" line="524"/>
         <source>Відповідь як на звернення надано %1</source>
         <translation>Answered as an appeal on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="516"/>
+        <location filename="../../ui/pages/petitions_page.py" line="525"/>
         <source>Розглядається як звернення; відповісти до %1</source>
         <translation>Handled as an appeal; reply by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="522"/>
+        <location filename="../../ui/pages/petitions_page.py" line="533"/>
         <source>Автор</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="523"/>
+        <location filename="../../ui/pages/petitions_page.py" line="534"/>
         <source>Контакти автора (не оприлюднюються)</source>
         <translation>Author’s contacts (not published)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="525"/>
+        <location filename="../../ui/pages/petitions_page.py" line="536"/>
         <source>Подано</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="526"/>
+        <location filename="../../ui/pages/petitions_page.py" line="537"/>
         <source>Оприлюднено</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="527"/>
+        <location filename="../../ui/pages/petitions_page.py" line="538"/>
         <source>Умови збору</source>
         <translation>Collection terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="528"/>
+        <location filename="../../ui/pages/petitions_page.py" line="539"/>
         <source>Відповідальна особа</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="548"/>
+        <location filename="../../ui/pages/petitions_page.py" line="559"/>
         <source>Петиція не набрала підписів і розглядається як звернення № %1.</source>
         <translation>The petition did not gather enough signatures and is being handled as appeal No. %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="550"/>
+        <location filename="../../ui/pages/petitions_page.py" line="561"/>
         <source>Відповіді ще немає.</source>
         <translation>No response yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="588"/>
+        <location filename="../../ui/pages/petitions_page.py" line="599"/>
         <source>Петицію зареєстровано.</source>
         <translation>Petition registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="602"/>
+        <location filename="../../ui/pages/petitions_page.py" line="613"/>
         <source>Петицію оприлюднено: збір підписів розпочато.</source>
         <translation>Petition published: signature collection has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="609"/>
+        <location filename="../../ui/pages/petitions_page.py" line="620"/>
         <source>Відповідь на петицію збережено.</source>
         <translation>Petition response saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="614"/>
+        <location filename="../../ui/pages/petitions_page.py" line="625"/>
         <source>Зареєструвати петицію №%1 як звернення громадян від її автора?</source>
         <translation>Register petition No. %1 as a citizens’ appeal from its author?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="637"/>
+        <location filename="../../ui/pages/petitions_page.py" line="648"/>
         <source>Видалити чернетку петиції №%1? Це буде записано в журнал змін.</source>
         <translation>Delete draft petition No. %1? This will be recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="654"/>
+        <location filename="../../ui/pages/petitions_page.py" line="665"/>
         <source>Імпортовано підписів: %1</source>
         <translation>Signatures imported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="662"/>
+        <location filename="../../ui/pages/petitions_page.py" line="673"/>
         <source>Вилучити підпис</source>
         <translation>Remove signature</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="663"/>
+        <location filename="../../ui/pages/petitions_page.py" line="674"/>
         <source>Чому вилучається підпис «%1»? Причину буде записано в журнал змін.</source>
         <translation>Why is the signature of “%1” being removed? The reason will be recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="676"/>
+        <location filename="../../ui/pages/petitions_page.py" line="687"/>
         <source>Зберегти PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="677"/>
+        <location filename="../../ui/pages/petitions_page.py" line="688"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="685"/>
+        <location filename="../../ui/pages/petitions_page.py" line="696"/>
         <source>Звіт PDF</source>
         <translation>PDF report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="691"/>
+        <location filename="../../ui/pages/petitions_page.py" line="702"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="533"/>
+        <location filename="../../ui/pages/petitions_page.py" line="544"/>
         <source>Онлайн</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="535"/>
+        <location filename="../../ui/pages/petitions_page.py" line="546"/>
         <source>Рішення ради</source>
         <translation>Council decision</translation>
     </message>
@@ -3447,27 +3471,27 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>PointDialog</name>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="433"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="435"/>
         <source>Пункт голосування</source>
         <translation>Voting point</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="438"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="440"/>
         <source>Працює (приймає бюлетені)</source>
         <translation>Open (accepting ballots)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="443"/>
         <source>Назва:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="442"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="444"/>
         <source>Адреса:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="445"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="447"/>
         <source>Зберегти</source>
         <translation>Save</translation>
     </message>
@@ -3475,27 +3499,27 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>PointsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="354"/>
+        <location filename="../../ui/pages/budget_page.py" line="360"/>
         <source>Додати пункт</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="357"/>
+        <location filename="../../ui/pages/budget_page.py" line="363"/>
         <source>Змінити</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="359"/>
+        <location filename="../../ui/pages/budget_page.py" line="365"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="366"/>
+        <location filename="../../ui/pages/budget_page.py" line="372"/>
         <source>Оператор пункту голосування вводить бюлетені лише на своєму пункті; пункт оператора задає адміністратор у картці користувача.</source>
         <translation>A voting point operator enters ballots only at their own point; the administrator sets the operator’s point in the user’s card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="394"/>
+        <location filename="../../ui/pages/budget_page.py" line="400"/>
         <source>Видалити пункт «%1»?</source>
         <translation>Delete point “%1”?</translation>
     </message>
@@ -3564,12 +3588,12 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="97"/>
+        <location filename="../../ui/widgets/profile_form.py" line="98"/>
         <source>Логотип ради</source>
         <translation>Council logo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="98"/>
+        <location filename="../../ui/widgets/profile_form.py" line="99"/>
         <source>Зображення (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
@@ -3597,22 +3621,22 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>phone or email — not published</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="328"/>
         <source>Стаття витрат</source>
         <translation>Cost item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="328"/>
         <source>Сума, грн</source>
         <translation>Amount, UAH</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="337"/>
         <source>Додати статтю</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="340"/>
         <source>Вилучити статтю</source>
         <translation>Remove item</translation>
     </message>
@@ -3667,7 +3691,7 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="402"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="403"/>
         <source>Вартість: %1</source>
         <translation>Cost: %1</translation>
     </message>
@@ -3675,88 +3699,88 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="190"/>
-        <location filename="../../ui/pages/budget_page.py" line="251"/>
+        <location filename="../../ui/pages/budget_page.py" line="196"/>
+        <location filename="../../ui/pages/budget_page.py" line="257"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="195"/>
+        <location filename="../../ui/pages/budget_page.py" line="201"/>
         <source>пошук: номер, назва, автор, місце</source>
         <translation>search: number, title, author, location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="212"/>
+        <location filename="../../ui/pages/budget_page.py" line="218"/>
         <source>Новий проєкт</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="215"/>
+        <location filename="../../ui/pages/budget_page.py" line="221"/>
         <source>Змінити</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="217"/>
+        <location filename="../../ui/pages/budget_page.py" line="223"/>
         <source>Допустити</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="220"/>
+        <location filename="../../ui/pages/budget_page.py" line="226"/>
         <source>Не допустити…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="223"/>
+        <location filename="../../ui/pages/budget_page.py" line="229"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="225"/>
+        <location filename="../../ui/pages/budget_page.py" line="231"/>
         <source>Картка PDF…</source>
         <translation>Card PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="228"/>
+        <location filename="../../ui/pages/budget_page.py" line="234"/>
         <source>Категорія:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="230"/>
+        <location filename="../../ui/pages/budget_page.py" line="236"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="266"/>
+        <location filename="../../ui/pages/budget_page.py" line="272"/>
         <source>проєктів: %1</source>
         <translation>projects: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="278"/>
+        <location filename="../../ui/pages/budget_page.py" line="284"/>
         <source>Оберіть проєкт.</source>
         <translation>Select a project.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="282"/>
+        <location filename="../../ui/pages/budget_page.py" line="288"/>
         <source>Причина: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="293"/>
+        <location filename="../../ui/pages/budget_page.py" line="299"/>
         <source>Спершу додайте категорію проєктів на вкладці «Цикл».</source>
         <translation>First add a project category on the “Cycle” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="312"/>
+        <location filename="../../ui/pages/budget_page.py" line="318"/>
         <source>Не допустити проєкт</source>
         <translation>Reject project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="313"/>
+        <location filename="../../ui/pages/budget_page.py" line="319"/>
         <source>Причина, з якої проєкт №%1 не допущено до голосування (її побачить автор і мешканці):</source>
         <translation>Reason why project No. %1 is not admitted to the vote (the author and residents will see it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_page.py" line="327"/>
+        <location filename="../../ui/pages/budget_page.py" line="333"/>
         <source>Видалити проєкт №%1 «%2»?</source>
         <translation>Delete project No. %1 “%2”?</translation>
     </message>
@@ -3774,17 +3798,17 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Signature collection starts on publication. Under the hromada’s rules the petition needs %1 signatures within %2; these terms will be fixed for this petition, and later changes to the settings will not affect it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="164"/>
         <source>Оприлюднити треба до %1 (2 робочі дні після подання).</source>
         <translation>Must be published by %1 (2 working days after submission).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="169"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="170"/>
         <source>Дата оприлюднення:</source>
         <translation>Publication date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="175"/>
         <source>Оприлюднити</source>
         <translation>Publish</translation>
     </message>
@@ -3802,8 +3826,8 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="514"/>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="388"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="516"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="390"/>
         <source>Гаразд</source>
         <translation>OK</translation>
     </message>
@@ -3939,42 +3963,42 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="38"/>
+        <location filename="../../ui/pages/reports_page.py" line="56"/>
         <source>публічний</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="38"/>
+        <location filename="../../ui/pages/reports_page.py" line="56"/>
         <source>службовий</source>
         <translation>internal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="52"/>
+        <location filename="../../ui/pages/reports_page.py" line="70"/>
         <source>Відкрити після збереження</source>
         <translation>Open after saving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="54"/>
+        <location filename="../../ui/pages/reports_page.py" line="72"/>
         <source>Сформувати PDF…</source>
         <translation>Create PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="63"/>
+        <location filename="../../ui/pages/reports_page.py" line="81"/>
         <source>Звіти</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="64"/>
+        <location filename="../../ui/pages/reports_page.py" line="82"/>
         <source>Публічні звіти не містять персональних даних громадян і готові до оприлюднення; службові — лише для працівників ради.</source>
         <translation>Public reports contain no personal data of residents and are ready for publication; internal ones are for council staff only.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="95"/>
+        <location filename="../../ui/pages/reports_page.py" line="113"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="109"/>
+        <location filename="../../ui/pages/reports_page.py" line="127"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3982,102 +4006,102 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="217"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="219"/>
         <source>Перерахувати</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="219"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="221"/>
         <source>Затвердити результати…</source>
         <translation>Approve results…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="222"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="224"/>
         <source>Скасувати затвердження…</source>
         <translation>Revoke approval…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="225"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="227"/>
         <source>Оголошення PDF…</source>
         <translation>Announcement PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="227"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="229"/>
         <source>Протокол PDF…</source>
         <translation>Count record PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="260"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="262"/>
         <source>Підрахунок результатів</source>
         <translation>Counting results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="267"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="269"/>
         <source>Результати затверджено %1 (%2).</source>
         <translation>Results approved on %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="271"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="273"/>
         <source>Попередні результати за бюлетенями, введеними досі (%1). Їх буде затверджено після завершення голосування.</source>
         <translation>Preliminary results from the ballots entered so far (%1). They will be approved after voting closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="297"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="302"/>
         <source>Оберіть проєкт, щоб побачити пояснення рішення.</source>
         <translation>Select a project to see the reasoning behind the result.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="309"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="315"/>
         <source>Затвердити результати? Переможців буде позначено, бюлетені більше не прийматимуться, для переможців відкриється облік реалізації.</source>
         <translation>Approve the results? Winners will be marked, ballots will no longer be accepted, and implementation tracking will open for the winners.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="315"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="321"/>
         <source>Затвердження результатів</source>
         <translation>Approval of results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="321"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="327"/>
         <source>Результати затверджено.</source>
         <translation>Results approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="328"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="334"/>
         <source>Скасувати затвердження</source>
         <translation>Revoke approval</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="329"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="335"/>
         <source>Чому затвердження результатів скасовується? Причина запишеться в журнал змін.</source>
         <translation>Why is the approval of the results being revoked? The reason will be recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="275"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="279"/>
         <source>Нічия</source>
         <translation>Tie-break</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="277"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="281"/>
         <source>Бюджет</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="278"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="283"/>
         <source>використано</source>
         <translation>used</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="278"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="283"/>
         <source>залишок</source>
         <translation>remaining</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="279"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="284"/>
         <source>переможців</source>
         <translation>winners</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget_results_view.py" line="280"/>
+        <location filename="../../ui/pages/budget_results_view.py" line="285"/>
         <source>виборців</source>
         <translation>voters</translation>
     </message>
@@ -4140,7 +4164,7 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Not entered: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rollcall_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/rollcall_dialog.py" line="117"/>
         <source>Не введено голос депутатів: %1.</source>
         <translation>No vote entered for deputies: %1.</translation>
     </message>
@@ -4148,49 +4172,42 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>RollCallGrid</name>
     <message>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="70"/>
+        <location filename="../../ui/widgets/rollcall_grid.py" line="71"/>
         <source>(не зареєстр.)</source>
         <translation>(not registered)</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="38"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>1 за</source>
         <translation>1 for</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>2 проти</source>
         <translation>2 against</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>3 утрим.</source>
         <translation>3 abst.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="39"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>4 не голос.</source>
         <translation>4 no vote</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/rollcall_grid.py" line="40"/>
-        <location filename="../../ui/widgets/rollcall_grid.py" line="91"/>
         <source>5 відсутн.</source>
         <translation>5 absent</translation>
     </message>
@@ -4268,12 +4285,12 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>The file cannot be imported: problems found — %1. Nothing will be saved until they are fixed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rollcall_import_wizard.py" line="153"/>
+        <location filename="../../ui/dialogs/rollcall_import_wizard.py" line="154"/>
         <source>Усе гаразд: голосів — %1.</source>
         <translation>All correct: votes — %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rollcall_import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/rollcall_import_wizard.py" line="157"/>
         <source>Відсутні на сесії (додано як «відсутній»): %1</source>
         <translation>Absent from the session (added as “absent”): %1</translation>
     </message>
@@ -4281,376 +4298,376 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>SafetyPage</name>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="97"/>
+        <location filename="../../ui/pages/safety_page.py" line="98"/>
         <source>Резервні копії</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="98"/>
+        <location filename="../../ui/pages/safety_page.py" line="99"/>
         <source>Обмін між ПК</source>
         <translation>Exchange between PCs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="99"/>
-        <location filename="../../ui/pages/safety_page.py" line="560"/>
+        <location filename="../../ui/pages/safety_page.py" line="100"/>
+        <location filename="../../ui/pages/safety_page.py" line="562"/>
         <source>Відкриті дані</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="104"/>
+        <location filename="../../ui/pages/safety_page.py" line="105"/>
         <source>Тут з’являться підсумки виконаних дій.</source>
         <translation>Summaries of completed actions will appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="106"/>
+        <location filename="../../ui/pages/safety_page.py" line="107"/>
         <source>Збереження даних</source>
         <translation>Data safety</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="115"/>
+        <location filename="../../ui/pages/safety_page.py" line="116"/>
         <source>Програма сама робить копію бази щодня під час запуску, а також перед кожним імпортом і відновленням; зберігається кілька останніх копій кожного виду (див. Налаштування). Для захисту від втрати ПК зберігайте копію і на флешці — краще з паролем, бо в базі є персональні дані.</source>
         <translation>The program backs up the database every day at start-up, and before every import and restore; the last few backups of each kind are kept (see Settings). To guard against losing the PC, keep a backup on a USB stick as well — preferably with a password, as the database contains personal data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="132"/>
+        <location filename="../../ui/pages/safety_page.py" line="134"/>
         <source>без пароля — звичайний файл SQLite</source>
         <translation>no password — a plain SQLite file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="137"/>
+        <location filename="../../ui/pages/safety_page.py" line="139"/>
         <source>Пароль для копії:</source>
         <translation>Backup password:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="138"/>
+        <location filename="../../ui/pages/safety_page.py" line="140"/>
         <source>Пароль ще раз:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="139"/>
+        <location filename="../../ui/pages/safety_page.py" line="141"/>
         <source>Записати копію в папку…</source>
         <translation>Write backup to folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="142"/>
+        <location filename="../../ui/pages/safety_page.py" line="144"/>
         <source>Зробити автоматичну копію зараз</source>
         <translation>Make an automatic backup now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="145"/>
+        <location filename="../../ui/pages/safety_page.py" line="147"/>
         <source>Відновити з файлу копії…</source>
         <translation>Restore from backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="148"/>
+        <location filename="../../ui/pages/safety_page.py" line="150"/>
         <source>Відновити вибрану копію…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="151"/>
+        <location filename="../../ui/pages/safety_page.py" line="153"/>
         <source>Відкрити папку копій</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="155"/>
+        <location filename="../../ui/pages/safety_page.py" line="157"/>
         <source>Копія на флешку</source>
         <translation>Backup to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="159"/>
+        <location filename="../../ui/pages/safety_page.py" line="161"/>
         <source>Автоматичні копії на цьому ПК</source>
         <translation>Automatic backups on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="171"/>
+        <location filename="../../ui/pages/safety_page.py" line="173"/>
         <source>Спільну базу PostgreSQL копіює адміністратор сервера (pg_dump).</source>
         <translation>The shared PostgreSQL database is backed up by the server administrator (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="173"/>
+        <location filename="../../ui/pages/safety_page.py" line="175"/>
         <source>Ваша роль не дозволяє робити і відновлювати копії.</source>
         <translation>Your role does not allow making or restoring backups.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="183"/>
+        <location filename="../../ui/pages/safety_page.py" line="185"/>
         <source>Змінити назву ПК…</source>
         <translation>Rename PC…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="205"/>
+        <location filename="../../ui/pages/safety_page.py" line="207"/>
         <source>напр. Бібліотека</source>
         <translation>e.g. Library</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="206"/>
+        <location filename="../../ui/pages/safety_page.py" line="208"/>
         <source>усі записи (а не лише зміни)</source>
         <translation>all records (not just changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="210"/>
+        <location filename="../../ui/pages/safety_page.py" line="212"/>
         <source>необов’язково</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="211"/>
+        <location filename="../../ui/pages/safety_page.py" line="213"/>
         <source>Записати пакет…</source>
         <translation>Write package…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="214"/>
+        <location filename="../../ui/pages/safety_page.py" line="216"/>
         <source>Імпортувати пакет…</source>
         <translation>Import package…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="219"/>
+        <location filename="../../ui/pages/safety_page.py" line="221"/>
         <source>Пакет для іншого ПК</source>
         <translation>Package for another PC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="221"/>
+        <location filename="../../ui/pages/safety_page.py" line="223"/>
         <source>Для ПК:</source>
         <translation>For PC:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="223"/>
+        <location filename="../../ui/pages/safety_page.py" line="225"/>
         <source>Пароль пакета:</source>
         <translation>Package password:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="257"/>
+        <location filename="../../ui/pages/safety_page.py" line="259"/>
         <source>Залишити версію цього ПК</source>
         <translation>Keep this PC’s version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="260"/>
+        <location filename="../../ui/pages/safety_page.py" line="262"/>
         <source>Прийняти версію іншого ПК</source>
         <translation>Accept the other PC’s version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="265"/>
+        <location filename="../../ui/pages/safety_page.py" line="267"/>
         <source>Конфлікти: записи, змінені на обох ПК з часу останнього обміну</source>
         <translation>Conflicts: records changed on both PCs since the last exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="292"/>
+        <location filename="../../ui/pages/safety_page.py" line="294"/>
         <source>Пакет відкритих даних — папка для сайту ради: сторінка index.html, усі публічні звіти PDF, набори даних CSV і XLSX, Popolo JSON і файли Pabulib, опис manifest.json. Перед записом програма перевіряє кожен файл на персональні дані (адреси, телефони, e-mail, дати народження, номери документів, хеші виборців) і зупиняється, якщо щось знайде.</source>
         <translation>The open data package is a folder for the council’s website: an index.html page, all public PDF reports, CSV and XLSX datasets, Popolo JSON and Pabulib files, and a manifest.json description. Before writing, the program checks every file for personal data (addresses, phone numbers, emails, dates of birth, document numbers, voter hashes) and stops if it finds any.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="297"/>
+        <location filename="../../ui/pages/safety_page.py" line="299"/>
         <source>Підготувати пакет відкритих даних…</source>
         <translation>Prepare open data package…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="317"/>
+        <location filename="../../ui/pages/safety_page.py" line="319"/>
         <source>Цей ПК для обміну: «%1»</source>
         <translation>This PC for exchange: “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="318"/>
+        <location filename="../../ui/pages/safety_page.py" line="320"/>
         <source>Цей ПК ще не обмінювався пакетами.</source>
         <translation>This PC has not exchanged any packages yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="348"/>
+        <location filename="../../ui/pages/safety_page.py" line="350"/>
         <source>Пароль:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="355"/>
+        <location filename="../../ui/pages/safety_page.py" line="357"/>
         <source>Паролі не збігаються.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="357"/>
+        <location filename="../../ui/pages/safety_page.py" line="359"/>
         <source>Куди записати копію</source>
         <translation>Where to write the backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="363"/>
+        <location filename="../../ui/pages/safety_page.py" line="365"/>
         <source>Резервна копія</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="371"/>
+        <location filename="../../ui/pages/safety_page.py" line="373"/>
         <source>Копію записано: %1</source>
         <translation>Backup written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="372"/>
+        <location filename="../../ui/pages/safety_page.py" line="374"/>
         <source>Розмір: %1; записів: %2</source>
         <translation>Size: %1; records: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="374"/>
+        <location filename="../../ui/pages/safety_page.py" line="376"/>
         <source>Захищено паролем.</source>
         <translation>Password-protected.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="374"/>
+        <location filename="../../ui/pages/safety_page.py" line="376"/>
         <source>Без пароля.</source>
         <translation>No password.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="383"/>
+        <location filename="../../ui/pages/safety_page.py" line="385"/>
         <source>Копію збережено: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="393"/>
+        <location filename="../../ui/pages/safety_page.py" line="395"/>
         <source>Файл резервної копії</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="394"/>
+        <location filename="../../ui/pages/safety_page.py" line="396"/>
         <source>Копії Hromada Desk (*.sqlite3 *.hdbackup);;Усі файли (*)</source>
         <translation>Hromada Desk backups (*.sqlite3 *.hdbackup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="401"/>
+        <location filename="../../ui/pages/safety_page.py" line="403"/>
         <source>Виберіть копію в таблиці.</source>
         <translation>Select a backup in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="407"/>
-        <location filename="../../ui/pages/safety_page.py" line="431"/>
+        <location filename="../../ui/pages/safety_page.py" line="409"/>
+        <location filename="../../ui/pages/safety_page.py" line="433"/>
         <source>Відновлення бази</source>
         <translation>Database restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="408"/>
+        <location filename="../../ui/pages/safety_page.py" line="410"/>
         <source>Замінити всі записи цієї бази вмістом копії (поточну базу буде збережено окремо)</source>
         <translation>Replace all records in this database with the backup’s contents (the current database will be saved separately)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="409"/>
+        <location filename="../../ui/pages/safety_page.py" line="411"/>
         <source>Так, це копія іншої ради — замінити все</source>
         <translation>Yes, this is another council’s backup — replace everything</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="414"/>
+        <location filename="../../ui/pages/safety_page.py" line="416"/>
         <source>Копію захищено паролем</source>
         <translation>The backup is password-protected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="419"/>
+        <location filename="../../ui/pages/safety_page.py" line="421"/>
         <source>Перевірка копії</source>
         <translation>Checking the backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="425"/>
+        <location filename="../../ui/pages/safety_page.py" line="427"/>
         <source>Цю копію не можна відновити:</source>
         <translation>This backup cannot be restored:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="437"/>
+        <location filename="../../ui/pages/safety_page.py" line="439"/>
         <source>Базу відновлено з копії %1.</source>
         <translation>Database restored from backup %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="439"/>
+        <location filename="../../ui/pages/safety_page.py" line="441"/>
         <source>Попередню базу збережено: %1</source>
         <translation>Previous database saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="448"/>
+        <location filename="../../ui/pages/safety_page.py" line="450"/>
         <source>Назва ПК</source>
         <translation>PC name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="448"/>
+        <location filename="../../ui/pages/safety_page.py" line="450"/>
         <source>Як цей ПК бачать партнери:</source>
         <translation>How partners see this PC:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="462"/>
+        <location filename="../../ui/pages/safety_page.py" line="464"/>
         <source>Вкажіть, для якого ПК пакет (наприклад, «Бібліотека»).</source>
         <translation>Specify which PC the package is for (for example, “Library”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="464"/>
+        <location filename="../../ui/pages/safety_page.py" line="466"/>
         <source>Куди записати пакет</source>
         <translation>Where to write the package</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="472"/>
-        <location filename="../../ui/pages/safety_page.py" line="486"/>
+        <location filename="../../ui/pages/safety_page.py" line="474"/>
+        <location filename="../../ui/pages/safety_page.py" line="488"/>
         <source>Пакет обміну</source>
         <translation>Exchange package</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="478"/>
+        <location filename="../../ui/pages/safety_page.py" line="480"/>
         <source>Пакет №%1 для «%2» записано: %3</source>
         <translation>Package No. %1 for “%2” written: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="480"/>
+        <location filename="../../ui/pages/safety_page.py" line="482"/>
         <source>Записів: %1, вилучень: %2.</source>
         <translation>Records: %1, deletions: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="487"/>
+        <location filename="../../ui/pages/safety_page.py" line="489"/>
         <source>Пакети обміну (*.hdx);;Усі файли (*)</source>
         <translation>Exchange packages (*.hdx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="492"/>
-        <location filename="../../ui/pages/safety_page.py" line="513"/>
+        <location filename="../../ui/pages/safety_page.py" line="494"/>
+        <location filename="../../ui/pages/safety_page.py" line="515"/>
         <source>Імпорт пакета</source>
         <translation>Import package</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="493"/>
+        <location filename="../../ui/pages/safety_page.py" line="495"/>
         <source>Імпортувати ці записи (перед імпортом буде зроблено копію бази)</source>
         <translation>Import these records (the database will be backed up first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="498"/>
+        <location filename="../../ui/pages/safety_page.py" line="500"/>
         <source>Пакет захищено паролем</source>
         <translation>The package is password-protected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="502"/>
+        <location filename="../../ui/pages/safety_page.py" line="504"/>
         <source>Перевірка пакета</source>
         <translation>Checking the package</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="536"/>
+        <location filename="../../ui/pages/safety_page.py" line="538"/>
         <source>Виберіть конфлікт у таблиці.</source>
         <translation>Select a conflict in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="545"/>
+        <location filename="../../ui/pages/safety_page.py" line="547"/>
         <source>Конфлікт вирішено: %1.</source>
         <translation>Conflict resolved: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="546"/>
+        <location filename="../../ui/pages/safety_page.py" line="548"/>
         <source>залишено версію цього ПК</source>
         <translation>kept this PC’s version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="546"/>
+        <location filename="../../ui/pages/safety_page.py" line="548"/>
         <source>прийнято версію іншого ПК</source>
         <translation>accepted the other PC’s version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="553"/>
+        <location filename="../../ui/pages/safety_page.py" line="555"/>
         <source>Папка для пакета відкритих даних</source>
         <translation>Folder for the open data package</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="566"/>
+        <location filename="../../ui/pages/safety_page.py" line="568"/>
         <source>Пакет відкритих даних записано: %1</source>
         <translation>Open data package written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="567"/>
+        <location filename="../../ui/pages/safety_page.py" line="569"/>
         <source>Звітів PDF: %1, наборів даних: %2, усього файлів: %3; перевірено на персональні дані.</source>
         <translation>PDF reports: %1, datasets: %2, files in total: %3; checked for personal data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/safety_page.py" line="570"/>
+        <location filename="../../ui/pages/safety_page.py" line="572"/>
         <source>Не включено: %1</source>
         <translation>Not included: %1</translation>
     </message>
@@ -4696,229 +4713,234 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="97"/>
+        <location filename="../../ui/pages/sessions_page.py" line="76"/>
+        <source>%1 з %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sessions_page.py" line="116"/>
         <source>Нова сесія…</source>
         <translation>New session…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="102"/>
+        <location filename="../../ui/pages/sessions_page.py" line="121"/>
         <source>Рік:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="123"/>
+        <location filename="../../ui/pages/sessions_page.py" line="142"/>
         <source>Сесії ради</source>
         <translation>Council sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="150"/>
+        <location filename="../../ui/pages/sessions_page.py" line="169"/>
         <source>Змінити сесію…</source>
         <translation>Edit session…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="151"/>
+        <location filename="../../ui/pages/sessions_page.py" line="170"/>
         <source>Видалити сесію</source>
         <translation>Delete session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="153"/>
+        <location filename="../../ui/pages/sessions_page.py" line="172"/>
         <source>Експорт голосувань…</source>
         <translation>Export votes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="155"/>
+        <location filename="../../ui/pages/sessions_page.py" line="174"/>
         <source>Результати сесії (PDF)…</source>
         <translation>Session results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="168"/>
+        <location filename="../../ui/pages/sessions_page.py" line="188"/>
         <source>Додати питання…</source>
         <translation>Add item…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="169"/>
+        <location filename="../../ui/pages/sessions_page.py" line="189"/>
         <source>Змінити…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="170"/>
+        <location filename="../../ui/pages/sessions_page.py" line="190"/>
         <source>Видалити</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="173"/>
+        <location filename="../../ui/pages/sessions_page.py" line="193"/>
         <source>Голосувати (клавіатура)…</source>
         <translation>Vote (keyboard)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="174"/>
+        <location filename="../../ui/pages/sessions_page.py" line="194"/>
         <source>Імпорт голосування…</source>
         <translation>Import vote…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="176"/>
+        <location filename="../../ui/pages/sessions_page.py" line="196"/>
         <source>Рішення…</source>
         <translation>Decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="186"/>
+        <location filename="../../ui/pages/sessions_page.py" line="207"/>
         <source>Виправити голосування…</source>
         <translation>Correct vote…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="187"/>
+        <location filename="../../ui/pages/sessions_page.py" line="208"/>
         <source>Видалити голосування</source>
         <translation>Delete vote</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="197"/>
+        <location filename="../../ui/pages/sessions_page.py" line="218"/>
         <source>Поіменні голосування з питання:</source>
         <translation>Roll-call votes on the item:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="217"/>
+        <location filename="../../ui/pages/sessions_page.py" line="238"/>
         <source>Депутат</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="217"/>
+        <location filename="../../ui/pages/sessions_page.py" line="238"/>
         <source>Фракція</source>
         <translation>Faction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="217"/>
+        <location filename="../../ui/pages/sessions_page.py" line="238"/>
         <source>Присутність</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="218"/>
+        <location filename="../../ui/pages/sessions_page.py" line="239"/>
         <source>Причина відсутності</source>
         <translation>Reason for absence</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="225"/>
+        <location filename="../../ui/pages/sessions_page.py" line="246"/>
         <source>Усі присутні</source>
         <translation>All present</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="226"/>
+        <location filename="../../ui/pages/sessions_page.py" line="247"/>
         <source>Зберегти реєстрацію</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="238"/>
+        <location filename="../../ui/pages/sessions_page.py" line="259"/>
         <source>Відкрити PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="239"/>
+        <location filename="../../ui/pages/sessions_page.py" line="260"/>
         <source>Видалити рішення</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="242"/>
+        <location filename="../../ui/pages/sessions_page.py" line="263"/>
         <source>Пошук рішень за номером чи назвою (усі сесії)…</source>
         <translation>Search decisions by number or title (all sessions)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="253"/>
+        <location filename="../../ui/pages/sessions_page.py" line="274"/>
         <source>Порядок денний і голосування</source>
         <translation>Agenda and votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="254"/>
+        <location filename="../../ui/pages/sessions_page.py" line="275"/>
         <source>Реєстрація депутатів</source>
         <translation>Deputy registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="255"/>
+        <location filename="../../ui/pages/sessions_page.py" line="276"/>
         <source>Рішення</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="274"/>
+        <location filename="../../ui/pages/sessions_page.py" line="295"/>
         <source>усі</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="309"/>
+        <location filename="../../ui/pages/sessions_page.py" line="330"/>
         <source>Сесій ще немає: додайте першу</source>
         <translation>No sessions yet: add the first one</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="317"/>
+        <location filename="../../ui/pages/sessions_page.py" line="338"/>
         <source>%1-а %2 сесія, %3</source>
         <translation>Session %1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="374"/>
+        <location filename="../../ui/pages/sessions_page.py" line="395"/>
         <source>— не позначено —</source>
         <translation>— not marked —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="401"/>
+        <location filename="../../ui/pages/sessions_page.py" line="422"/>
         <source>Присутні: %1 з %2; не позначено: %3</source>
         <translation>Present: %1 of %2; not marked: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="434"/>
+        <location filename="../../ui/pages/sessions_page.py" line="455"/>
         <source>Видалити сесію №%1?</source>
         <translation>Delete session No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="456"/>
+        <location filename="../../ui/pages/sessions_page.py" line="477"/>
         <source>Видалити питання №%1?</source>
         <translation>Delete item No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="468"/>
-        <location filename="../../ui/pages/sessions_page.py" line="497"/>
+        <location filename="../../ui/pages/sessions_page.py" line="489"/>
+        <location filename="../../ui/pages/sessions_page.py" line="518"/>
         <source>Оберіть питання порядку денного.</source>
         <translation>Select an agenda item.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="484"/>
+        <location filename="../../ui/pages/sessions_page.py" line="505"/>
         <source>Видалити голосування «%1»?</source>
         <translation>Delete vote “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="529"/>
+        <location filename="../../ui/pages/sessions_page.py" line="550"/>
         <source>Видалити рішення №%1?</source>
         <translation>Delete decision No. %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="553"/>
+        <location filename="../../ui/pages/sessions_page.py" line="574"/>
         <source>Реєстрацію збережено.</source>
         <translation>Registration saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="562"/>
-        <location filename="../../ui/pages/sessions_page.py" line="572"/>
+        <location filename="../../ui/pages/sessions_page.py" line="583"/>
+        <location filename="../../ui/pages/sessions_page.py" line="593"/>
         <source>Результати сесії</source>
         <translation>Session results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="564"/>
+        <location filename="../../ui/pages/sessions_page.py" line="585"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="579"/>
+        <location filename="../../ui/pages/sessions_page.py" line="600"/>
         <source>Збережено: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="586"/>
+        <location filename="../../ui/pages/sessions_page.py" line="607"/>
         <source>Експорт поіменних голосувань</source>
         <translation>Export roll-call votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="588"/>
+        <location filename="../../ui/pages/sessions_page.py" line="609"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sessions_page.py" line="597"/>
+        <location filename="../../ui/pages/sessions_page.py" line="618"/>
         <source>Вивантажено голосів: %1</source>
         <translation>Votes exported: %1</translation>
     </message>
@@ -5032,42 +5054,42 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>SignatureEntry</name>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="118"/>
+        <location filename="../../ui/pages/petitions_page.py" line="126"/>
         <source>Прізвище, ім’я, по батькові</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="121"/>
+        <location filename="../../ui/pages/petitions_page.py" line="129"/>
         <source>Адреса (не оприлюднюється)</source>
         <translation>Address (not published)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="124"/>
+        <location filename="../../ui/pages/petitions_page.py" line="132"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="131"/>
+        <location filename="../../ui/pages/petitions_page.py" line="139"/>
         <source>Записати (Enter)</source>
         <translation>Record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="169"/>
+        <location filename="../../ui/pages/petitions_page.py" line="177"/>
         <source>Підписи під цією петицією вже не збирають.</source>
         <translation>Signatures are no longer being collected for this petition.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="171"/>
+        <location filename="../../ui/pages/petitions_page.py" line="179"/>
         <source>Ваша роль не дозволяє вводити підписи.</source>
         <translation>Your role does not allow entering signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="187"/>
+        <location filename="../../ui/pages/petitions_page.py" line="195"/>
         <source>⚠ «%1» вже підписав(ла) цю петицію %2 (%3).</source>
         <translation>⚠ “%1” already signed this petition on %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_page.py" line="211"/>
+        <location filename="../../ui/pages/petitions_page.py" line="219"/>
         <source>✔ Записано підпис №%1: %2</source>
         <translation>✔ Signature No. %1 recorded: %2</translation>
     </message>
@@ -5075,67 +5097,67 @@ Open the database on this computer instead? The address can be corrected in Sett
 <context>
     <name>SignatureImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="268"/>
         <source>Імпорт підписів під петицією №%1</source>
         <translation>Import signatures for petition No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="269"/>
         <source>Файл не вибрано</source>
         <translation>No file selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="271"/>
         <source>Вибрати файл…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="282"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="284"/>
         <source>Файл CSV або XLSX:</source>
         <translation>CSV or XLSX file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="283"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="285"/>
         <source>Дата для рядків без дати:</source>
         <translation>Date for rows without a date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="286"/>
         <source>Спосіб для рядків без нього:</source>
         <translation>Method for rows without one:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="286"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="288"/>
         <source>Стовпці розпізнаються за заголовками: «ПІБ» (або «Прізвище», «Ім’я», «По батькові»), «Адреса», «Телефон», «Дата», «Спосіб». Імпортуються всі рядки або жоден: виправте відхилені рядки у файлі й перевірте ще раз.</source>
         <translation>Columns are recognised by their headers: “Name” (or “Surname”, “First name”, “Patronymic”), “Address”, “Phone”, “Date”, “Channel” (Ukrainian headers work too). Either all rows are imported or none: correct the rejected rows in the file and check again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="299"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="301"/>
         <source>Імпортувати</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="313"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="315"/>
         <source>Файл із підписами</source>
         <translation>Signature file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="314"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="316"/>
         <source>Таблиці (*.csv *.xlsx);;Усі файли (*)</source>
         <translation>Spreadsheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="344"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="346"/>
         <source>Рядків: %1. Усі можна імпортувати; після імпорту підписів буде %2 з %3.</source>
         <translation>Rows: %1. All can be imported; after the import there will be %2 of %3 signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="350"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="352"/>
         <source>Рядків: %1, відхилено: %2 (позначено червоним). Імпорт неможливий, доки їх не виправлено: жодного підпису не буде записано.</source>
         <translation>Rows: %1, rejected: %2 (marked in red). Import is not possible until they are fixed: no signatures will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="368"/>
         <source>Імпорт підписів</source>
         <translation>Import signatures</translation>
     </message>
@@ -5407,8 +5429,8 @@ Open the database on this computer instead? The address can be corrected in Sett
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/budget_dialogs.py" line="514"/>
-        <location filename="../../ui/dialogs/petition_dialogs.py" line="388"/>
+        <location filename="../../ui/dialogs/budget_dialogs.py" line="516"/>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="390"/>
         <source>Гаразд</source>
         <translation>OK</translation>
     </message>

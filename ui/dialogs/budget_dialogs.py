@@ -78,11 +78,11 @@ class MoneyEdit(QLineEdit):
         if not text:
             if self.optional:
                 return None
-            raise ValidationError(f"«{self.what}»: вкажіть суму.")
+            raise ValidationError(f"«{self.what}»: вкажіть суму.", f"«{self.what}»: enter an amount.")
         try:
             return parse_money(text)
         except FormatError as exc:
-            raise ValidationError(f"«{self.what}»: {exc}.") from None
+            raise ValidationError(f"«{self.what}»: {exc}.", f"«{self.what}»: not an amount ({exc}).") from None
 
 
 def _spin(value: int | None, minimum: int, maximum: int, *, special: str | None = None) -> QSpinBox:
@@ -130,7 +130,7 @@ class CycleDialog(QDialog):
         if cycle:
             index = self.tie_break.findData(tuple(pb_rules.complete_tie_break(cycle.tie_break)))
             if index < 0:
-                self.tie_break.addItem(cycle.tie_break_text, cycle.tie_break)
+                self.tie_break.addItem(cycle.tie_break_label(ctx.language), cycle.tie_break)
                 index = self.tie_break.count() - 1
             self.tie_break.setCurrentIndex(index)
         dates = [
@@ -248,7 +248,7 @@ class CategoryDialog(QDialog):
         for rule in pb_rules.IMPLEMENTED_RULES:
             self.rule.addItem(self.tr(RULE_LABELS.get(rule, rule)), rule)
         if category and not category.rule_implemented:
-            self.rule.addItem(category.rule_title, category.rule)
+            self.rule.addItem(category.rule_label(ctx.language), category.rule)
         self.rule.setCurrentIndex(max(0, self.rule.findData(category.rule if category else pb_rules.GREEDY)))
         self.threshold = _spin(category.threshold if category else None, 0, 10_000_000, special=self.tr("без порогу"))
         form = QFormLayout(self)
@@ -260,7 +260,7 @@ class CategoryDialog(QDialog):
         form.addRow(self.tr("Правило визначення переможців:"), self.rule)
         form.addRow(self.tr("Поріг голосів:"), self.threshold)
         hint = QLabel(self.tr("Частка загального бюджету: %1").replace(
-            "%1", budget.money_text(cycle.total_budget, cycle.currency)))
+            "%1", budget.money_text(cycle.total_budget, cycle.currency, language=ctx.language)))
         hint.setStyleSheet("color: #6b7785;")
         form.addRow(hint)
         form.addRow(buttons(self, self.tr("Зберегти")))
@@ -320,6 +320,9 @@ class ProjectDialog(QDialog):
         self.contact.setObjectName("project_contact")
         self.contact.setPlaceholderText(self.tr("телефон або e-mail — не оприлюднюється"))
 
+        self.total = QLabel()  # before the rows: adding one updates it
+        self.total.setObjectName("project_total")
+        self.total.setStyleSheet("font-weight: 600;")
         self.items = QTableWidget(0, 2)
         self.items.setObjectName("project_items")
         self.items.setHorizontalHeaderLabels([self.tr("Стаття витрат"), self.tr("Сума, грн")])
@@ -336,9 +339,6 @@ class ProjectDialog(QDialog):
         add.clicked.connect(lambda: self._add_row("", ""))
         remove = QPushButton(self.tr("Вилучити статтю"))
         remove.clicked.connect(self._remove_row)
-        self.total = QLabel()
-        self.total.setObjectName("project_total")
-        self.total.setStyleSheet("font-weight: 600;")
         item_buttons = QHBoxLayout()
         item_buttons.addWidget(add)
         item_buttons.addWidget(remove)
@@ -392,14 +392,16 @@ class ProjectDialog(QDialog):
                 amount = parse_money(amount_text)
             except FormatError as exc:
                 if strict:
-                    raise ValidationError(f"Кошторис, рядок {row + 1}: {exc}.") from None
+                    raise ValidationError(f"Кошторис, рядок {row + 1}: {exc}.",
+                                          f"Cost estimate, row {row + 1}: not an amount ({exc}).") from None
                 continue
             items.append(budget.CostItemData(desc, amount))
         return items
 
     def _update_total(self) -> None:
         total = sum(i.amount for i in self.cost_items(strict=False))
-        self.total.setText(self.tr("Вартість: %1").replace("%1", budget.money_text(total, self.cycle.currency)))
+        self.total.setText(self.tr("Вартість: %1").replace(
+            "%1", budget.money_text(total, self.cycle.currency, language=self.ctx.language)))
 
     def data(self) -> budget.ProjectData:
         return budget.ProjectData(

@@ -157,7 +157,8 @@ class PublishDialog(QDialog):
         note = QLabel(self.tr(
             "Після оприлюднення починається збір підписів. За правилами громади петиція має набрати %1 підписів "
             "за %2; ці умови буде закріплено за петицією, і пізніші зміни налаштувань її не стосуватимуться.")
-            .replace("%1", str(threshold)).replace("%2", window.describe_uk()))
+            .replace("%1", str(threshold))
+            .replace("%2", window.describe_en() if ctx.language == "en" else window.describe_uk()))
         note.setWordWrap(True)
         if detail.status.due_on:
             due = QLabel(self.tr("Оприлюднити треба до %1 (2 робочі дні після подання).")
@@ -241,15 +242,16 @@ class PetitionAnswerDialog(QDialog):
         super().accept()
 
 
-PREVIEW_COLUMNS = [
-    Column(_N("Columns", "Рядок"), lambda r: r.line, sort_key=lambda r: r.line, align_right=True),
-    Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
-    Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
-    Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel)),
-    Column(_N("Columns", "Адреса"), lambda r: r.address),
-    Column(_N("Columns", "Телефон"), lambda r: r.phone),
-    Column(_N("Columns", "Чому не прийнято"), lambda r: r.problem or "", tooltip=lambda r: r.problem or ""),
-]
+def preview_columns(lang: str) -> list[Column[signatures_import.PreviewRow]]:
+    return [
+        Column(_N("Columns", "Рядок"), lambda r: r.line, sort_key=lambda r: r.line, align_right=True),
+        Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
+        Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
+        Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel, lang)),
+        Column(_N("Columns", "Адреса"), lambda r: r.address),
+        Column(_N("Columns", "Телефон"), lambda r: r.phone),
+        Column(_N("Columns", "Чому не прийнято"), lambda r: r.problem or "", tooltip=lambda r: r.problem or ""),
+    ]
 
 
 class SignatureImportDialog(QDialog):
@@ -289,7 +291,7 @@ class SignatureImportDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5d6876;")
         self.model: RowTableModel[signatures_import.PreviewRow] = RowTableModel(
-            PREVIEW_COLUMNS, self, background=lambda r: QColor("#fde2e1") if r.problem else None)
+            preview_columns(ctx.language), self, background=lambda r: QColor("#fde2e1") if r.problem else None)
         self.view = table_view(self)
         self.view.setObjectName("import_preview")
         self.view.setModel(self.model)
@@ -405,7 +407,7 @@ class DecisionLinkDialog(QDialog):
         self.detail = detail
         self._item_cls = QListWidgetItem
         self.setWindowTitle(self.tr("Рішення ради щодо петиції №%1").replace("%1", str(detail.number)))
-        current = petition_links.get_link(ctx.db, detail.id)
+        current = petition_links.get_link(ctx.db, detail.id, ctx.language)
         self.current = QLabel("; ".join(x for x in (current.decision, current.agenda_item) if x)
                               or self.tr("Зв’язку ще немає."))
         self.current.setWordWrap(True)
@@ -442,13 +444,13 @@ class DecisionLinkDialog(QDialog):
 
         text = self.query.text()
         self.decisions.clear()
-        for record_id, label in petition_links.decision_choices(self.ctx.db, text)[:200]:
+        for record_id, label in petition_links.decision_choices(self.ctx.db, text, self.ctx.language)[:200]:
             item = self._item_cls(label)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.decisions.addItem(item)
         self.items.clear()
         if text.strip():
-            for record_id, label in petition_links.agenda_item_choices(self.ctx.db, text):
+            for record_id, label in petition_links.agenda_item_choices(self.ctx.db, text, self.ctx.language):
                 item = self._item_cls(label)
                 item.setData(Qt.ItemDataRole.UserRole, record_id)
                 self.items.addItem(item)

@@ -41,8 +41,8 @@ class RollCallDialog(QDialog):
         self.title = QComboBox()
         self.title.setObjectName("rollcall_title")
         self.title.setEditable(True)
-        self.title.addItems(list(rollcalls.DEFAULT_TITLES))
-        self.title.setCurrentText(self.data.title)
+        self.title.addItems([rollcalls.title_label(t, ctx.language) for t in rollcalls.DEFAULT_TITLES])
+        self.title.setCurrentText(rollcalls.title_label(self.data.title, ctx.language))
         self.majority = QComboBox()
         self.majority.setObjectName("rollcall_majority")
         for m in Majority:
@@ -53,7 +53,7 @@ class RollCallDialog(QDialog):
         form.addRow(self.tr("Голосування:"), self.title)
         form.addRow(self.tr("Потрібно:"), self.majority)
 
-        self.grid = RollCallGrid(self)
+        self.grid = RollCallGrid(self, language=ctx.language)
         self.grid.set_data(self.data.deputies, dict(self.data.options))
         self.grid.changed.connect(self._update_tally)
         self.grid.save_requested.connect(self.accept)
@@ -103,6 +103,11 @@ class RollCallDialog(QDialog):
         color = "#1b6e3a" if counts[VoteOption.FOR] >= required else "#9b1c1c"
         self.tally.setStyleSheet(f"font-size: 12pt; padding: 4px; color: {color}; font-weight: 600;")
 
+    def _title(self) -> str:
+        """The title to store: Ukrainian for a standard one chosen in English."""
+        text = self.title.currentText()
+        return rollcalls.title_from_label(text) if self.ctx.language == "en" else text
+
     def accept(self) -> None:
         model = self.grid.grid_model()
         missing = model.missing()
@@ -115,7 +120,7 @@ class RollCallDialog(QDialog):
         try:
             self.saved = rollcalls.save_roll_call(
                 self.ctx.db, self.ctx.actor, self.item_id, model.result(),
-                rollcalls.RollCallData(title=self.title.currentText(), majority=self.majority.currentData()),
+                rollcalls.RollCallData(title=self._title(), majority=self.majority.currentData()),
                 roll_call_id=self.roll_call_id, expected_version=self.data.version)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk
             show_error(self, exc)

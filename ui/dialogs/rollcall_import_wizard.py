@@ -62,7 +62,7 @@ class RollCallImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._check)
         self.title = QComboBox()
         self.title.setEditable(True)
-        self.title.addItems(list(rollcalls.DEFAULT_TITLES))
+        self.title.addItems([rollcalls.title_label(t, ctx.language) for t in rollcalls.DEFAULT_TITLES])
         form = QFormLayout()
         form.addRow(self.tr("Файл CSV або XLSX:"), file_row)
         form.addRow(self.tr("Стовпець з депутатом:"), self.name_column)
@@ -149,7 +149,8 @@ class RollCallImportDialog(QDialog):
         else:
             counts: dict[str, int] = {}
             for option in plan.options.values():
-                counts[option.label_uk] = counts.get(option.label_uk, 0) + 1
+                label = option.label(self.ctx.language)
+                counts[label] = counts.get(label, 0) + 1
             lines.append(self.tr("Усе гаразд: голосів — %1.").replace("%1", str(len(plan.options))) + " "
                          + ", ".join(f"{k}: {v}" for k, v in counts.items()))
             if plan.filled_absent:
@@ -161,10 +162,13 @@ class RollCallImportDialog(QDialog):
     def accept(self) -> None:
         if self.plan is None or not self.plan.ok or self.path is None:
             return
+        title = self.title.currentText()
+        if self.ctx.language == "en":
+            title = rollcalls.title_from_label(title)  # stored in Ukrainian, as in the reports
         try:
             self.saved = rollcalls.save_roll_call(
                 self.ctx.db, self.ctx.actor, self.item_id, self.plan.options,
-                rollcalls.RollCallData(title=self.title.currentText(), source=f"імпорт з файлу {self.path.name}"))
+                rollcalls.RollCallData(title=title, source=rollcalls.import_source(self.path.name)))
         except Exception as exc:  # noqa: BLE001 - shown to the clerk
             show_error(self, exc)
             return

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.deputies import InitiatorKind, ItemStatus, SessionKind
-from app.domain.votes import Majority
-from app.services import deputies, sessions
+from app.domain.votes import Majority, VoteOption
+from app.services import deputies, rollcalls, sessions
 from ui.context import AppContext
 from ui.dialogs.deputy_dialogs import _buttons
 from ui.messages import show_error
@@ -158,8 +158,10 @@ class DecisionDialog(QDialog):
         self.text = QPlainTextEdit(row.text if row else "")
         self.roll_call = QComboBox()
         self.roll_call.setObjectName("decision_roll_call")
+        lang = ctx.language
         for rc in item.roll_calls:
-            self.roll_call.addItem(f"«{rc.title}»: {rc.result_label} ({rc.votes_for} за)", rc.id)
+            self.roll_call.addItem(f"«{rollcalls.title_label(rc.title, lang)}»: {rc.result_text(lang)} "
+                                   f"({rc.votes_for} {VoteOption.FOR.label(lang)})", rc.id)
         passed = [rc.id for rc in item.roll_calls if rc.passed]
         chosen = row.roll_call_id if row else (passed[-1] if passed else None)
         self.roll_call.setCurrentIndex(max(0, self.roll_call.findData(chosen)))

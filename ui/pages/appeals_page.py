@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,36 +49,40 @@ def _row_colour(row: AppealRow) -> QColor | None:
     return None
 
 
-def _left(row: AppealRow) -> str:
+def _left(row: AppealRow, days: str = "%1 р. д.") -> str:
+    """The answer's date, or working days left (``days``: the unit's pattern, "%1 р. д.")."""
     if row.answered_on is not None:
         late = "" if row.answered_on_time else " ⚠"
         return format_date(row.answered_on) + late
     if row.deadline is DeadlineState.OVERDUE:
-        return f"−{-(row.working_days_left or 0)} р. д."
-    return f"{row.working_days_left} р. д."
+        return days.replace("%1", f"−{-(row.working_days_left or 0)}")
+    return days.replace("%1", str(row.working_days_left))
 
 
-def _state(row: AppealRow) -> str:
+def _state(row: AppealRow, lang: str = "uk") -> str:
     if row.answered_on is not None:
-        return appeals.result_label(row.result)
-    return row.deadline.label_uk
+        return appeals.result_label(row.result, lang)
+    return row.deadline.label(lang)
 
 
-APPEAL_COLUMNS = [
-    Column(_N("Columns", "Реєстр. №"), lambda r: r.reg_number, sort_key=lambda r: (r.reg_year, r.seq)),
-    Column(_N("Columns", "Надійшло"), lambda r: format_date(r.received_on), sort_key=lambda r: r.received_on),
-    Column(_N("Columns", "Строк"), lambda r: format_date(r.due_on) + (" *" if r.extended else ""),
-           sort_key=lambda r: r.due_on),
-    Column(_N("Columns", "Залишилось / відповідь"), _left,
-           sort_key=lambda r: (r.answered_on is not None, r.working_days_left if r.answered_on is None else 0)),
-    Column(_N("Columns", "Стан"), _state),
-    Column(_N("Columns", "Тема"), lambda r: r.topic),
-    Column(_N("Columns", "Заявник"), lambda r: r.applicant_name),
-    Column(_N("Columns", "Вид"), lambda r: appeals.kind_label(r.kind).split(" (")[0]),
-    Column(_N("Columns", "Виконавець"), lambda r: r.assignee),
-    Column(_N("Columns", "Повторне"), lambda r: f"⟲ {r.repeat_of_number}" if r.is_repeat else "",
-           tooltip=lambda r: f"Попереднє звернення № {r.repeat_of_number}" if r.is_repeat else ""),
-]
+def appeal_columns(lang: str) -> list[Column[AppealRow]]:
+    days = QCoreApplication.translate("AppealsPage", "%1 р. д.")
+    earlier = QCoreApplication.translate("AppealsPage", "Попереднє звернення № %1")
+    return [
+        Column(_N("Columns", "Реєстр. №"), lambda r: r.reg_number, sort_key=lambda r: (r.reg_year, r.seq)),
+        Column(_N("Columns", "Надійшло"), lambda r: format_date(r.received_on), sort_key=lambda r: r.received_on),
+        Column(_N("Columns", "Строк"), lambda r: format_date(r.due_on) + (" *" if r.extended else ""),
+               sort_key=lambda r: r.due_on),
+        Column(_N("Columns", "Залишилось / відповідь"), lambda r: _left(r, days),
+               sort_key=lambda r: (r.answered_on is not None, r.working_days_left if r.answered_on is None else 0)),
+        Column(_N("Columns", "Стан"), lambda r: _state(r, lang)),
+        Column(_N("Columns", "Тема"), lambda r: r.topic),
+        Column(_N("Columns", "Заявник"), lambda r: r.applicant_name),
+        Column(_N("Columns", "Вид"), lambda r: appeals.kind_label(r.kind, lang).split(" (")[0]),
+        Column(_N("Columns", "Виконавець"), lambda r: r.assignee),
+        Column(_N("Columns", "Повторне"), lambda r: f"⟲ {r.repeat_of_number}" if r.is_repeat else "",
+               tooltip=lambda r: earlier.replace("%1", r.repeat_of_number) if r.is_repeat else ""),
+    ]
 
 STATES = [
     (None, _N("AppealsPage", "усі")),
@@ -151,7 +155,7 @@ class AppealsPage(QWidget):
         buttons.addWidget(stats)
         buttons.addWidget(overdue)
 
-        self.model: RowTableModel[AppealRow] = RowTableModel(APPEAL_COLUMNS, self, background=_row_colour)
+        self.model: RowTableModel[AppealRow] = RowTableModel(appeal_columns(ctx.language), self, background=_row_colour)
         self.view = table_view(self)
         self.view.setObjectName("appeals_table")
         self.view.setModel(self.model)

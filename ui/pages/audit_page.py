@@ -53,7 +53,7 @@ class AuditPage(QWidget):
                                                                   r.entity_type)
                    + (f" #{r.entity_id}" if r.entity_id else "")),
             Column(_N("Columns", "Опис"), lambda r: r.summary),
-            Column(_N("Columns", "Зміни"), lambda r: audit_trail.describe_changes(r.changes, 3).replace("\n", "; ")),
+            Column(_N("Columns", "Зміни"), lambda r: self._changes(r.changes)),
         ]
         self.model: RowTableModel[audit.AuditRow] = RowTableModel(columns, self)
         self.view = table_view(self)
@@ -132,6 +132,13 @@ class AuditPage(QWidget):
 
     def on_shown(self) -> None:
         self.reload_choices()
+
+    def _changes(self, changes: dict[str, list[object]], limit: int = 3) -> str:
+        """``field: old → new; …`` for the table cell, the "and N more fields" note in the UI language."""
+        text = audit_trail.describe_changes(dict(list(changes.items())[:limit]), limit).replace("\n", "; ")
+        if len(changes) > limit:
+            text += "; " + self.tr("… ще %1 полів").replace("%1", str(len(changes) - limit))
+        return text
 
     def reload_choices(self) -> None:
         self._loading = True

@@ -220,7 +220,7 @@ class BallotEntry(QFrame):
                 for p in sorted(self.sheet.projects.values(), key=lambda p: p.number) if p.eligible]
         self.sheet_model.set_rows(rows)
         self.sheet_view.resizeColumnsToContents()
-        self.rules.setText(self.tr("Правила: %1.").replace("%1", self.sheet.rules_text()))
+        self.rules.setText(self.tr("Правила: %1.").replace("%1", self.sheet.rules_text(self.ctx.language)))
         today = self.ctx.today()
         day = today
         if self.sheet.voting_end and day > self.sheet.voting_end:
@@ -417,12 +417,12 @@ class BallotEntry(QFrame):
         except Exception as exc:  # noqa: BLE001 - shown to the clerk
             show_error(self, exc)
             return None
-        text = summary.message()
+        text = summary.message(self.ctx.language)
         if summary.duplicates:
             text += "\n\n" + "\n".join(summary.duplicates[:15])
             if len(summary.duplicates) > 15:
                 text += "\n" + self.tr("… і ще %1").replace("%1", str(len(summary.duplicates) - 15))
         info(self, text, self.tr("Онлайн-голоси"))
-        status(self, summary.message())
+        status(self, summary.message(self.ctx.language))
         self.entered.emit()
         return summary

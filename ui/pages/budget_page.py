@@ -44,29 +44,34 @@ from ui.workers import run_with_progress
 INELIGIBLE = QColor("#f1f1f1")
 WINNER = QColor("#e3f3e6")
 
-CATEGORY_COLUMNS = [
-    Column(_N("Columns", "Категорія"), lambda c: c.name),
-    Column(_N("Columns", "Бюджет"), lambda c: budget.money_text(c.budget), sort_key=lambda c: c.budget,
-           align_right=True),
-    Column(_N("Columns", "Вартість від"), lambda c: budget.money_text(c.min_cost), align_right=True),
-    Column(_N("Columns", "Вартість до"), lambda c: budget.money_text(c.max_cost) if c.max_cost is not None else "—",
-           align_right=True),
-    Column(_N("Columns", "У бюлетені"), lambda c: "—" if c.max_choices is None else str(c.max_choices),
-           align_right=True),
-    Column(_N("Columns", "Правило"), lambda c: c.rule, tooltip=lambda c: c.rule_title),
-    Column(_N("Columns", "Поріг"), lambda c: "—" if c.threshold is None else str(c.threshold), align_right=True),
-]
+def category_columns(lang: str) -> list[Column[budget.CategoryView]]:
+    def money(amount: int) -> str:
+        return budget.money_text(amount, language=lang)
 
-PROJECT_COLUMNS = [
-    Column(_N("Columns", "№"), lambda p: p.number, sort_key=lambda p: p.number, align_right=True),
-    Column(_N("Columns", "Назва"), lambda p: p.title),
-    Column(_N("Columns", "Категорія"), lambda p: p.category_name),
-    Column(_N("Columns", "Вартість"), lambda p: budget.money_text(p.cost), sort_key=lambda p: p.cost,
-           align_right=True),
-    Column(_N("Columns", "Стан"), lambda p: p.status_title(), tooltip=lambda p: p.status_reason),
-    Column(_N("Columns", "Автор"), lambda p: p.author_name),
-    Column(_N("Columns", "Місце"), lambda p: p.location),
-]
+    return [
+        Column(_N("Columns", "Категорія"), lambda c: c.name),
+        Column(_N("Columns", "Бюджет"), lambda c: money(c.budget), sort_key=lambda c: c.budget, align_right=True),
+        Column(_N("Columns", "Вартість від"), lambda c: money(c.min_cost), align_right=True),
+        Column(_N("Columns", "Вартість до"), lambda c: money(c.max_cost) if c.max_cost is not None else "—",
+               align_right=True),
+        Column(_N("Columns", "У бюлетені"), lambda c: "—" if c.max_choices is None else str(c.max_choices),
+               align_right=True),
+        Column(_N("Columns", "Правило"), lambda c: c.rule, tooltip=lambda c: c.rule_label(lang)),
+        Column(_N("Columns", "Поріг"), lambda c: "—" if c.threshold is None else str(c.threshold), align_right=True),
+    ]
+
+
+def project_columns(lang: str) -> list[Column[budget.ProjectView]]:
+    return [
+        Column(_N("Columns", "№"), lambda p: p.number, sort_key=lambda p: p.number, align_right=True),
+        Column(_N("Columns", "Назва"), lambda p: p.title),
+        Column(_N("Columns", "Категорія"), lambda p: p.category_name),
+        Column(_N("Columns", "Вартість"), lambda p: budget.money_text(p.cost, language=lang),
+               sort_key=lambda p: p.cost, align_right=True),
+        Column(_N("Columns", "Стан"), lambda p: p.status_title(lang), tooltip=lambda p: p.status_reason),
+        Column(_N("Columns", "Автор"), lambda p: p.author_name),
+        Column(_N("Columns", "Місце"), lambda p: p.location),
+    ]
 
 POINT_COLUMNS = [
     Column(_N("Columns", "Пункт голосування"), lambda p: p.name),
@@ -93,7 +98,7 @@ class CycleTab(QWidget):
         self.info = QTextBrowser()
         self.info.setObjectName("cycle_info")
         self.info.setMaximumHeight(230)
-        self.model: RowTableModel[budget.CategoryView] = RowTableModel(CATEGORY_COLUMNS, self)
+        self.model: RowTableModel[budget.CategoryView] = RowTableModel(category_columns(ctx.language), self)
         self.view = table_view(self)
         self.view.setObjectName("categories_table")
         self.view.setModel(self.model)
@@ -125,20 +130,21 @@ class CycleTab(QWidget):
             self.model.set_rows([])
             return
         today = self.ctx.today()
+        lang = self.ctx.language
         shares = sum(c.budget for c in cycle.categories)
         rows = [
-            (self.tr("Етап"), cycle.phase_title(today, self.ctx.language)),
-            (self.tr("Загальний бюджет"), cycle.money(cycle.total_budget)
-             + (f" ({self.tr('розподілено між категоріями')}: {cycle.money(shares)})" if shares else "")),
+            (self.tr("Етап"), cycle.phase_title(today, lang)),
+            (self.tr("Загальний бюджет"), cycle.money(cycle.total_budget, lang)
+             + (f" ({self.tr('розподілено між категоріями')}: {cycle.money(shares, lang)})" if shares else "")),
             (self.tr("Подання проєктів"), _date_range(cycle.submission_start, cycle.submission_end)),
             (self.tr("Розгляд до"), format_date(cycle.review_end) or "—"),
             (self.tr("Голосування"), _date_range(cycle.voting_start, cycle.voting_end)),
             (self.tr("Результати"), format_date(cycle.results_date) or "—"),
-            (self.tr("Бюлетень"), budget.VOTE_TYPE_TITLES.get(cycle.vote_type, cycle.vote_type) + "; " + (
+            (self.tr("Бюлетень"), budget.vote_type_title(cycle.vote_type, lang) + "; " + (
                 self.tr("до %1 проєктів").replace("%1", str(cycle.max_choices)) if cycle.max_choices
                 else self.tr("без обмеження кількості")) + "; " + self.tr("вік від %1").replace(
                 "%1", str(cycle.min_age))),
-            (self.tr("Нічия"), cycle.tie_break_text),
+            (self.tr("Нічия"), cycle.tie_break_label(lang)),
             (self.tr("Проєктів / бюлетенів"), f"{cycle.project_count} / {cycle.ballot_count}"),
         ]
         if cycle.source:
@@ -197,7 +203,7 @@ class ProjectsTab(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.model: RowTableModel[budget.ProjectView] = RowTableModel(
-            PROJECT_COLUMNS, self, background=lambda p: INELIGIBLE if p.status == "ineligible" else
+            project_columns(ctx.language), self, background=lambda p: INELIGIBLE if p.status == "ineligible" else
             WINNER if p.status in budget.WINNER_STATUSES else None)
         self.view = table_view(self)
         self.view.setObjectName("projects_table")
@@ -592,7 +598,7 @@ class BudgetPage(QWidget):
         text = self.tr("Створено цикл «%1». Проєктів: %2, бюлетенів: %3.").replace("%1", cycle.label).replace(
             "%2", str(cycle.project_count)).replace("%3", str(result.ballots))
         if cycle.categories and not cycle.categories[0].rule_implemented:
-            text += "\n\n" + cycle.categories[0].rule_title + ". " + self.tr(
+            text += "\n\n" + cycle.categories[0].rule_label(self.ctx.language) + ". " + self.tr(
                 "Щоб визначити переможців, оберіть для категорії реалізоване правило.")
         info(self, text, self.tr("Імпорт Pabulib"))
         self.reload(select=cycle.id)

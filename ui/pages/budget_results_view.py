@@ -71,16 +71,17 @@ def write_report(widget: QWidget, ctx: AppContext, kind_id: str, record_id: int,
 # --------------------------------------------------------------------------- live counts
 
 
-COUNT_COLUMNS = [
-    Column(_N("Columns", "Категорія"), lambda r: r.category_name),
-    Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
-    Column(_N("Columns", "Проєкт"), lambda r: r.title),
-    Column(_N("Columns", "Голоси"), lambda r: format_int(r.votes), sort_key=lambda r: r.votes, align_right=True),
-    Column(_N("Columns", "Бали"), lambda r: "" if r.points is None else format_int(r.points),
-           sort_key=lambda r: r.points or 0, align_right=True),
-    Column(_N("Columns", "Вартість"), lambda r: budget.money_text(r.cost), sort_key=lambda r: r.cost,
-           align_right=True),
-]
+def count_columns(lang: str) -> list[Column[ballots.ProjectCount]]:
+    return [
+        Column(_N("Columns", "Категорія"), lambda r: r.category_name),
+        Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
+        Column(_N("Columns", "Проєкт"), lambda r: r.title),
+        Column(_N("Columns", "Голоси"), lambda r: format_int(r.votes), sort_key=lambda r: r.votes, align_right=True),
+        Column(_N("Columns", "Бали"), lambda r: "" if r.points is None else format_int(r.points),
+               sort_key=lambda r: r.points or 0, align_right=True),
+        Column(_N("Columns", "Вартість"), lambda r: budget.money_text(r.cost, language=lang),
+               sort_key=lambda r: r.cost, align_right=True),
+    ]
 
 POINT_COLUMNS = [
     Column(_N("Columns", "Пункт / спосіб"), lambda r: r.name),
@@ -100,7 +101,7 @@ class CountsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.cycle: budget.CycleView | None = None
-        self.model: RowTableModel[ballots.ProjectCount] = RowTableModel(COUNT_COLUMNS, self)
+        self.model: RowTableModel[ballots.ProjectCount] = RowTableModel(count_columns(ctx.language), self)
         self.view = table_view(self)
         self.view.setObjectName("counts_table")
         self.view.setModel(self.model)
@@ -174,17 +175,18 @@ class CountsTab(QWidget):
 # --------------------------------------------------------------------------- results
 
 
-RESULT_COLUMNS = [
-    Column(_N("Columns", "Категорія"), lambda r: r[0]),
-    Column(_N("Columns", "№"), lambda r: r[1].number, sort_key=lambda r: r[1].number, align_right=True),
-    Column(_N("Columns", "Проєкт"), lambda r: r[1].title),
-    Column(_N("Columns", "Голоси"), lambda r: format_int(r[1].votes), sort_key=lambda r: r[1].votes,
-           align_right=True),
-    Column(_N("Columns", "Вартість"), lambda r: budget.money_text(r[1].cost), sort_key=lambda r: r[1].cost,
-           align_right=True),
-    Column(_N("Columns", "Рішення"), lambda r: ("✔ " if r[1].selected else "") + r[1].status_title,
-           tooltip=lambda r: r[1].explanation),
-]
+def result_columns(lang: str) -> list[Column[tuple[str, budget_results.ProjectOutcome]]]:
+    return [
+        Column(_N("Columns", "Категорія"), lambda r: r[0]),
+        Column(_N("Columns", "№"), lambda r: r[1].number, sort_key=lambda r: r[1].number, align_right=True),
+        Column(_N("Columns", "Проєкт"), lambda r: r[1].title),
+        Column(_N("Columns", "Голоси"), lambda r: format_int(r[1].votes), sort_key=lambda r: r[1].votes,
+               align_right=True),
+        Column(_N("Columns", "Вартість"), lambda r: budget.money_text(r[1].cost, language=lang),
+               sort_key=lambda r: r[1].cost, align_right=True),
+        Column(_N("Columns", "Рішення"), lambda r: ("✔ " if r[1].selected else "") + r[1].status_label(lang),
+               tooltip=lambda r: r[1].explanation),
+    ]
 
 
 class ResultsTab(QWidget):
@@ -202,7 +204,7 @@ class ResultsTab(QWidget):
         self.summary.setObjectName("results_summary")
         self.summary.setMaximumHeight(170)
         self.model: RowTableModel[tuple[str, budget_results.ProjectOutcome]] = RowTableModel(
-            RESULT_COLUMNS, self, background=lambda r: WINNER if r[1].selected else
+            result_columns(ctx.language), self, background=lambda r: WINNER if r[1].selected else
             NOT_ADMITTED if not r[1].admitted else None)
         self.view = table_view(self)
         self.view.setObjectName("results_table")
@@ -272,11 +274,14 @@ class ResultsTab(QWidget):
                                        "затверджено після завершення голосування.").replace(
                 "%1", format_int(results.ballots)))
             self.state.setStyleSheet("color: #9a6700; font-weight: 600;")
-        parts = [f"<p><b>{self.tr('Нічия')}:</b> {results.tie_break_text}</p>"]
+        lang = self.ctx.language
+        tie_break = cycle.tie_break_label(lang) if lang == "en" else results.tie_break_text
+        parts = [f"<p><b>{self.tr('Нічия')}:</b> {tie_break}</p>"]
         for cat in results.categories:
-            line = (f"<p><b>{cat.name}</b> — {cat.rule_title}. {self.tr('Бюджет')} {results.money(cat.budget)}, "
-                    f"{self.tr('використано')} {results.money(cat.cost_used)}, {self.tr('залишок')} "
-                    f"{results.money(cat.leftover)}; {self.tr('переможців')}: {len(cat.winners)}; "
+            line = (f"<p><b>{cat.name}</b> — {cat.rule_label(lang)}. {self.tr('Бюджет')} "
+                    f"{results.money(cat.budget, lang)}, "
+                    f"{self.tr('використано')} {results.money(cat.cost_used, lang)}, {self.tr('залишок')} "
+                    f"{results.money(cat.leftover, lang)}; {self.tr('переможців')}: {len(cat.winners)}; "
                     f"{self.tr('виборців')}: {format_int(cat.voters)}.")
             if cat.error:
                 line += f" <span style='color:#b00020'>{cat.error}</span>"
@@ -297,7 +302,8 @@ class ResultsTab(QWidget):
             self.explanation.setText(self.tr("Оберіть проєкт, щоб побачити пояснення рішення."))
             return
         cat, p = self.model.row_at(index.row())
-        self.explanation.setText(f"<b>№{p.number} {p.title}</b> ({cat}): {p.status_title}.<br/>{p.explanation}")
+        self.explanation.setText(f"<b>№{p.number} {p.title}</b> ({cat}): {p.status_label(self.ctx.language)}."
+                                 f"<br/>{p.explanation}")
 
     def approve_results(self) -> None:
         cycle = self.cycle
@@ -352,19 +358,21 @@ def _next_step(i: budget.ImplementationView) -> str:
     return f"{m.title} ({format_date(m.due_on)})" if m.due_on else m.title
 
 
-IMPL_COLUMNS = [
-    Column(_N("Columns", "№"), lambda r: r.project_number, sort_key=lambda r: r.project_number, align_right=True),
-    Column(_N("Columns", "Проєкт"), lambda r: r.project_title),
-    Column(_N("Columns", "Стан"), lambda r: r.status_title()),
-    Column(_N("Columns", "Готовність"), lambda r: f"{r.progress} %", sort_key=lambda r: r.progress,
-           align_right=True),
-    Column(_N("Columns", "Виділено"), lambda r: budget.money_text(r.allocated), sort_key=lambda r: r.allocated,
-           align_right=True),
-    Column(_N("Columns", "Витрачено"), lambda r: budget.money_text(r.spent), sort_key=lambda r: r.spent,
-           align_right=True),
-    Column(_N("Columns", "Етапи"), lambda r: f"{r.milestones_done} / {len(r.milestones)}"),
-    Column(_N("Columns", "Наступний етап"), _next_step),
-]
+def impl_columns(lang: str) -> list[Column[budget.ImplementationView]]:
+    return [
+        Column(_N("Columns", "№"), lambda r: r.project_number, sort_key=lambda r: r.project_number,
+               align_right=True),
+        Column(_N("Columns", "Проєкт"), lambda r: r.project_title),
+        Column(_N("Columns", "Стан"), lambda r: r.status_title(lang)),
+        Column(_N("Columns", "Готовність"), lambda r: f"{r.progress} %", sort_key=lambda r: r.progress,
+               align_right=True),
+        Column(_N("Columns", "Виділено"), lambda r: budget.money_text(r.allocated, language=lang),
+               sort_key=lambda r: r.allocated, align_right=True),
+        Column(_N("Columns", "Витрачено"), lambda r: budget.money_text(r.spent, language=lang),
+               sort_key=lambda r: r.spent, align_right=True),
+        Column(_N("Columns", "Етапи"), lambda r: f"{r.milestones_done} / {len(r.milestones)}"),
+        Column(_N("Columns", "Наступний етап"), _next_step),
+    ]
 
 MILESTONE_COLUMNS = [
     Column(_N("Columns", "Етап"), lambda m: m.title),
@@ -384,7 +392,7 @@ class ImplementationTab(QWidget):
         self.current: budget.ImplementationView | None = None
         today = ctx.today()
         self.model: RowTableModel[budget.ImplementationView] = RowTableModel(
-            IMPL_COLUMNS, self, background=lambda r: DONE if r.status == "completed" else
+            impl_columns(ctx.language), self, background=lambda r: DONE if r.status == "completed" else
             OVERDUE if any(m.overdue(today) for m in r.milestones) else None)
         self.view = table_view(self)
         self.view.setObjectName("impl_table")
@@ -481,7 +489,8 @@ class ImplementationTab(QWidget):
             done = sum(1 for r in rows if r.status == "completed")
             self.summary.setText(self.tr("Реалізовано %1 з %2 проєктів; витрачено %3 з %4.")
                                  .replace("%1", str(done)).replace("%2", str(len(rows)))
-                                 .replace("%3", cycle.money(spent)).replace("%4", cycle.money(allocated)))
+                                 .replace("%3", cycle.money(spent, self.ctx.language))
+                                 .replace("%4", cycle.money(allocated, self.ctx.language)))
         else:
             self.summary.setText(self.tr("Переможців ще немає: облік реалізації відкривається після затвердження "
                                          "результатів."))

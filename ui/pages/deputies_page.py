@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason
 from app.domain.formats import format_date, format_percent
-from app.domain.votes import VoteOption
+from app.domain.votes import VoteOption, result_label
 from app.reports import registry
-from app.services import deputies, initiatives
+from app.services import deputies, initiatives, rollcalls
 from app.services.auth import Permission
 from ui import preferences
 from ui.context import AppContext
@@ -44,24 +44,29 @@ DEPUTY_COLUMNS = [
     Column(_N("Columns", "Повноваження"), lambda r: format_date(r.mandate_start) + (
         f" – {format_date(r.mandate_end)}" if r.mandate_end else ""), sort_key=lambda r: r.mandate_start),
 ]
-VOTE_COLUMNS = [
-    Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
-    Column(_N("Columns", "Сесія"), lambda r: r.session_number, align_right=True),
-    Column(_N("Columns", "№"), lambda r: r.item_number, align_right=True),
-    Column(_N("Columns", "Питання"), lambda r: r.item_title, tooltip=lambda r: r.item_title),
-    Column(_N("Columns", "Голосування"), lambda r: r.roll_call_title),
-    Column(_N("Columns", "Голос"), lambda r: r.option.label_uk),
-    Column(_N("Columns", "Результат"), lambda r: "прийнято" if r.passed else "не прийнято"),
-    Column(_N("Columns", "Проти фракції"), lambda r: "так" if r.against_faction else ""),
-]
-INITIATIVE_COLUMNS = [
-    Column(_N("Columns", "Дата"), lambda r: format_date(r.submitted_on), sort_key=lambda r: r.submitted_on),
-    Column(_N("Columns", "Вид"), lambda r: InitiativeKind(r.kind).label_uk),
-    Column(_N("Columns", "Зміст"), lambda r: r.title, tooltip=lambda r: r.title),
-    Column(_N("Columns", "Адресат"), lambda r: r.addressee),
-    Column(_N("Columns", "Стан"), lambda r: InitiativeStatus(r.status).label_uk),
-    Column(_N("Columns", "Відповісти до"), lambda r: format_date(r.due), sort_key=lambda r: r.due),
-]
+def vote_columns(lang: str) -> list[Column[deputies.DeputyVoteRow]]:
+    yes = QCoreApplication.translate("DeputiesPage", "так")
+    return [
+        Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
+        Column(_N("Columns", "Сесія"), lambda r: r.session_number, align_right=True),
+        Column(_N("Columns", "№"), lambda r: r.item_number, align_right=True),
+        Column(_N("Columns", "Питання"), lambda r: r.item_title, tooltip=lambda r: r.item_title),
+        Column(_N("Columns", "Голосування"), lambda r: rollcalls.title_label(r.roll_call_title, lang)),
+        Column(_N("Columns", "Голос"), lambda r: r.option.label(lang)),
+        Column(_N("Columns", "Результат"), lambda r: result_label(r.passed, lang)),
+        Column(_N("Columns", "Проти фракції"), lambda r: yes if r.against_faction else ""),
+    ]
+
+
+def initiative_columns(lang: str) -> list[Column[initiatives.InitiativeRow]]:
+    return [
+        Column(_N("Columns", "Дата"), lambda r: format_date(r.submitted_on), sort_key=lambda r: r.submitted_on),
+        Column(_N("Columns", "Вид"), lambda r: InitiativeKind(r.kind).label(lang)),
+        Column(_N("Columns", "Зміст"), lambda r: r.title, tooltip=lambda r: r.title),
+        Column(_N("Columns", "Адресат"), lambda r: r.addressee),
+        Column(_N("Columns", "Стан"), lambda r: InitiativeStatus(r.status).label(lang)),
+        Column(_N("Columns", "Відповісти до"), lambda r: format_date(r.due), sort_key=lambda r: r.due),
+    ]
 
 
 class DeputiesPage(QWidget):
@@ -199,7 +204,8 @@ class DeputiesPage(QWidget):
         self.vote_year.setObjectName("deputy_vote_year")
         self.vote_year.currentIndexChanged.connect(lambda _i: self._load_votes())
         self.votes_model: RowTableModel[deputies.DeputyVoteRow] = RowTableModel(
-            VOTE_COLUMNS, self, background=lambda r: QColor("#fff4d6") if r.against_faction else None)
+            vote_columns(self.ctx.language), self,
+            background=lambda r: QColor("#fff4d6") if r.against_faction else None)
         self.votes_view = table_view(self)
         self.votes_view.setObjectName("deputy_votes")
         self.votes_view.setModel(self.votes_model)
@@ -214,7 +220,7 @@ class DeputiesPage(QWidget):
         votes_layout.addWidget(self.votes_view, 1)
 
         self.init_model: RowTableModel[initiatives.InitiativeRow] = RowTableModel(
-            INITIATIVE_COLUMNS, self,
+            initiative_columns(self.ctx.language), self,
             background=lambda r: QColor("#fde2e1") if r.overdue(self.ctx.today()) else None)
         self.init_view = table_view(self)
         self.init_view.setObjectName("deputy_initiatives")
@@ -348,6 +354,7 @@ class DeputiesPage(QWidget):
             self.init_model.set_rows([])
             return
         view = deputies.get_deputy(self.ctx.db, deputy_id)
+        lang = self.ctx.language
         self.name.setText(view.full_name)
         self._show_photo(deputies.get_deputy_photo(self.ctx.db, deputy_id)[0] if view.has_photo else None)
         lines = []
@@ -361,10 +368,10 @@ class DeputiesPage(QWidget):
         add(self.tr("Посада"), view.position)
         mandate = format_date(view.mandate_start)
         if view.mandate_end:
-            reason = MandateEndReason(view.mandate_end_reason).label_uk if view.mandate_end_reason else ""
+            reason = MandateEndReason(view.mandate_end_reason).label(lang) if view.mandate_end_reason else ""
             mandate += f" – {format_date(view.mandate_end)}" + (f" ({reason})" if reason else "")
         add(self.tr("Повноваження"), mandate)
-        add(self.tr("Комісії"), "; ".join(f"{s.committee} — {CommitteeRole(s.role).label_uk}" for s in view.seats))
+        add(self.tr("Комісії"), "; ".join(f"{s.committee} — {CommitteeRole(s.role).label(lang)}" for s in view.seats))
         add(self.tr("Прийом"), ", ".join(p for p in (view.reception_hours, view.reception_place) if p))
         contacts = []
         if view.phone:
@@ -404,13 +411,14 @@ class DeputiesPage(QWidget):
             parts.append(self.tr("<b>Участь у поіменних голосуваннях:</b> %1 з %2 (%3)")
                          .replace("%1", str(st.participation.voted)).replace("%2", str(st.participation.roll_calls))
                          .replace("%3", format_percent(st.participation.percent)))
-        parts.append(self.tr("<b>Голоси:</b> ") + ", ".join(f"{o.label_uk} — {st.vote_counts.get(o, 0)}"
+        lang = self.ctx.language
+        parts.append(self.tr("<b>Голоси:</b> ") + ", ".join(f"{o.label(lang)} — {st.vote_counts.get(o, 0)}"
                                                            for o in VoteOption))
         if st.discipline is not None and st.discipline.compared:
             parts.append(self.tr("<b>Проти більшості своєї фракції:</b> %1 з %2 (%3)")
                          .replace("%1", str(st.discipline.against)).replace("%2", str(st.discipline.compared))
                          .replace("%3", format_percent(st.discipline.percent_against)))
-        parts.append(self.tr("<b>Ініціативи:</b> ") + deputies.initiative_kinds_summary(st.initiatives))
+        parts.append(self.tr("<b>Ініціативи:</b> ") + deputies.initiative_kinds_summary(st.initiatives, lang))
         if biography:
             parts.append("<br><b>" + self.tr("Біографія") + ":</b><br>" + _html(biography).replace("\n", "<br>"))
         self.stats.setText("<br>".join(parts))

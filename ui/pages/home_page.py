@@ -13,11 +13,13 @@ from ui.context import AppContext
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import page_title, table_view
 
-DUE_COLUMNS = [
-    Column(_N("Columns", "Строк"), lambda r: format_date(r.due), sort_key=lambda r: r.due),
-    Column(_N("Columns", "Розділ"), lambda r: r.area_uk),
-    Column(_N("Columns", "Що"), lambda r: r.title),
-]
+
+def due_columns(lang: str) -> list[Column[due.DueItem]]:
+    return [
+        Column(_N("Columns", "Строк"), lambda r: format_date(r.due), sort_key=lambda r: r.due),
+        Column(_N("Columns", "Розділ"), lambda r: r.area(lang)),
+        Column(_N("Columns", "Що"), lambda r: r.text(lang)),
+    ]
 
 
 class HomePage(QWidget):
@@ -46,7 +48,7 @@ class HomePage(QWidget):
         card_layout.addLayout(text, 1)
 
         self.due_model: RowTableModel[due.DueItem] = RowTableModel(
-            DUE_COLUMNS, self, background=lambda r: QColor("#fde2e1") if r.overdue else QColor("#fff4d6"))
+            due_columns(ctx.language), self, background=lambda r: QColor("#fde2e1") if r.overdue else QColor("#fff4d6"))
         self.due_view = table_view(self)
         self.due_view.setObjectName("due_soon")
         self.due_view.setModel(self.due_model)

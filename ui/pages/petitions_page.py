@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import DeadlineState
 from app.domain.formats import format_date
-from app.domain.petitions import PetitionState
+from app.domain.petitions import PetitionState, PetitionStatus
 from app.reports import registry
 from app.services import petitions
 from app.services.auth import Permission
@@ -81,25 +81,33 @@ def _row_colour(row: PetitionRow) -> QColor | None:
     return None
 
 
-PETITION_COLUMNS = [
-    Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
-    Column(_N("Columns", "Назва"), lambda r: r.title),
-    Column(_N("Columns", "Стан"), lambda r: r.status.label_uk),
-    Column(_N("Columns", "Підписи"), lambda r: f"{r.signature_count} / {r.threshold}" if r.threshold else "—",
-           sort_key=lambda r: r.progress, align_right=True),
-    Column(_N("Columns", "Строк"), _due_text, sort_key=lambda r: r.status.due_on),
-    Column(_N("Columns", "Автор"), lambda r: r.author_name),
-    Column(_N("Columns", "Оприлюднено"), lambda r: format_date(r.published_on), sort_key=lambda r: r.published_on),
-]
+def _status_text(status: PetitionStatus, lang: str) -> str:
+    return status.label_en if lang == "en" else status.label_uk
 
-SIGNATURE_COLUMNS = [
-    Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
-    Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
-    Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
-    Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel)),
-    Column(_N("Columns", "Адреса"), lambda r: r.address),
-    Column(_N("Columns", "Телефон"), lambda r: r.phone),
-]
+
+def petition_columns(lang: str) -> list[Column[PetitionRow]]:
+    return [
+        Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
+        Column(_N("Columns", "Назва"), lambda r: r.title),
+        Column(_N("Columns", "Стан"), lambda r: _status_text(r.status, lang)),
+        Column(_N("Columns", "Підписи"), lambda r: f"{r.signature_count} / {r.threshold}" if r.threshold else "—",
+               sort_key=lambda r: r.progress, align_right=True),
+        Column(_N("Columns", "Строк"), _due_text, sort_key=lambda r: r.status.due_on),
+        Column(_N("Columns", "Автор"), lambda r: r.author_name),
+        Column(_N("Columns", "Оприлюднено"), lambda r: format_date(r.published_on),
+               sort_key=lambda r: r.published_on),
+    ]
+
+
+def signature_columns(lang: str) -> list[Column[SignatureRow]]:
+    return [
+        Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
+        Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
+        Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
+        Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel, lang)),
+        Column(_N("Columns", "Адреса"), lambda r: r.address),
+        Column(_N("Columns", "Телефон"), lambda r: r.phone),
+    ]
 
 
 class SignatureEntry(QFrame):
@@ -252,7 +260,8 @@ class PetitionsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(new)
         bar.addWidget(register_pdf)
-        self.model: RowTableModel[PetitionRow] = RowTableModel(PETITION_COLUMNS, self, background=_row_colour)
+        self.model: RowTableModel[PetitionRow] = RowTableModel(petition_columns(ctx.language), self,
+                                                               background=_row_colour)
         self.view = table_view(self)
         self.view.setObjectName("petitions_table")
         self.view.setModel(self.model)
@@ -329,7 +338,7 @@ class PetitionsPage(QWidget):
         sig_bar.addWidget(self.sig_search, 1)
         sig_bar.addWidget(import_button)
         sig_bar.addWidget(remove)
-        self.sig_model: RowTableModel[SignatureRow] = RowTableModel(SIGNATURE_COLUMNS, self)
+        self.sig_model: RowTableModel[SignatureRow] = RowTableModel(signature_columns(self.ctx.language), self)
         self.sig_view = table_view(self)
         self.sig_view.setObjectName("signatures_table")
         self.sig_view.setModel(self.sig_model)
@@ -453,7 +462,7 @@ class PetitionsPage(QWidget):
         st = d.status
         self.heading.setText(f"№{d.number}. {d.title}")
         colour = STATE_COLOURS[st.state]
-        self.state_label.setText(st.label_uk)
+        self.state_label.setText(_status_text(st, self.ctx.language))
         self.state_label.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px;")
         if d.threshold:
             self.progress.setVisible(True)
@@ -518,13 +527,15 @@ class PetitionsPage(QWidget):
     def _petition_html(self, d: PetitionDetail) -> str:
         from html import escape
 
+        window = "" if d.window is None else (
+            d.window.describe_en() if self.ctx.language == "en" else d.window.describe_uk())
         rows = [
             (self.tr("Автор"), d.author_name),
             (self.tr("Контакти автора (не оприлюднюються)"),
              ", ".join(x for x in (d.author_phone, d.author_email, d.author_address) if x) or "—"),
             (self.tr("Подано"), format_date(d.submitted_on)),
             (self.tr("Оприлюднено"), format_date(d.published_on) or "—"),
-            (self.tr("Умови збору"), f"{d.threshold} / {d.window.describe_uk()}" if d.window else "—"),
+            (self.tr("Умови збору"), f"{d.threshold} / {window}" if d.window else "—"),
             (self.tr("Відповідальна особа"), d.responsible or "—"),
         ]
         html = "<table cellpadding='3'>" + "".join(
@@ -533,7 +544,7 @@ class PetitionsPage(QWidget):
             html += (f"<tr><td style='color:#5d6876'>{escape(self.tr('Онлайн'))}</td>"
                      f"<td><a href='{escape(d.online_url)}'>{escape(d.online_url)}</a></td></tr>")
         html += "".join(f"<tr><td style='color:#5d6876'>{escape(self.tr('Рішення ради'))}</td>"
-                        f"<td>{escape(link)}</td></tr>" for link in d.links)
+                        f"<td>{escape(link)}</td></tr>" for link in d.link_texts(self.ctx.language))
         html += "</table><hr>" + "".join(f"<p>{escape(p)}</p>" for p in d.text.split("\n") if p.strip())
         return html
 

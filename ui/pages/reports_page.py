@@ -27,6 +27,24 @@ from ui.models.table import Column, RowTableModel
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
+# The pickers of the report modules label records in Ukrainian (sessions, years, annual reports): their
+# wordings in English for the GUI. Anything else (names, titles) is shown as it is.
+_CHOICES_EN = (
+    (re.compile(r"^(\d+)-а сесія \(позачергова\), (.+)$"), r"Session \1 (extraordinary), \2"),
+    (re.compile(r"^(\d+)-а сесія, (.+)$"), r"Session \1, \2"),
+    (re.compile(r"^(.+) — звіт за (\d{4}) рік$"), r"\1 — report for \2"),
+    (re.compile(r"^(\d{4}) рік$"), r"\1"),
+)
+
+
+def choice_label(label: str, language: str) -> str:
+    if language != "en":
+        return label
+    for pattern, english in _CHOICES_EN:
+        if pattern.match(label):
+            return pattern.sub(english, label)
+    return label
+
 
 class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -83,7 +101,7 @@ class ReportsPage(QWidget):
             self.record_label.setText((kind.id_hint_en if self.ctx.language == "en" else kind.id_hint_uk) + ":")
             if kind.choices is not None:
                 for record_id, label in kind.choices(self.ctx.db):
-                    self.record.addItem(label, record_id)
+                    self.record.addItem(choice_label(label, self.ctx.language), record_id)
 
     def generate(self) -> None:
         kind = self.selected()

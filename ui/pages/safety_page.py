@@ -49,8 +49,9 @@ from ui.workers import run_with_progress
 DIFF_COLOR = QColor("#fff1c2")
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} МБ" if n >= 1024 * 1024 else f"{max(1, n // 1024)} КБ"
+def _size(n: int, lang: str = "uk") -> str:
+    mb, kb = ("MB", "KB") if lang == "en" else ("МБ", "КБ")
+    return f"{n / 1024 / 1024:.1f} {mb}" if n >= 1024 * 1024 else f"{max(1, n // 1024)} {kb}"
 
 
 class PreviewDialog(QDialog):
@@ -119,7 +120,8 @@ class SafetyPage(QWidget):
         columns = [
             Column(_N("Columns", "Коли"), lambda b: format_datetime(b.made_at), sort_key=lambda b: b.made_at),
             Column(_N("Columns", "Вид"), lambda b: b.reason_label(self.ctx.language)),
-            Column(_N("Columns", "Розмір"), lambda b: _size(b.size), sort_key=lambda b: b.size, align_right=True),
+            Column(_N("Columns", "Розмір"), lambda b: _size(b.size, self.ctx.language), sort_key=lambda b: b.size,
+                   align_right=True),
         ]
         self.auto_model: RowTableModel[backup.BackupFile] = RowTableModel(columns, self)
         self.auto_view = table_view(self)
@@ -323,7 +325,7 @@ class SafetyPage(QWidget):
         self.partner.clear()
         self.partner.addItems([p.name for p in partners])
         self.partner.setEditText(current or (partners[0].name if partners else ""))
-        self.conflict_model.set_rows(exchange.list_conflicts(db))
+        self.conflict_model.set_rows(exchange.list_conflicts(db, language=self.ctx.language))
         self.conflict_view.resizeColumnsToContents()
         self.field_model.set_rows([])
         if self.conflict_model.rowCount():
@@ -369,7 +371,7 @@ class SafetyPage(QWidget):
         self.password.clear()
         self.password2.clear()
         self._say([self.tr("Копію записано: %1").replace("%1", str(result.path)),
-                   self.tr("Розмір: %1; записів: %2").replace("%1", _size(result.size)).replace(
+                   self.tr("Розмір: %1; записів: %2").replace("%1", _size(result.size, self.ctx.language)).replace(
                        "%2", format_int(result.records)),
                    self.tr("Захищено паролем.") if result.encrypted else self.tr("Без пароля.")])
         return result
@@ -489,7 +491,7 @@ class SafetyPage(QWidget):
             self.import_from(Path(name))
 
     def confirm_import(self, info: exchange.BundleInfo) -> bool:
-        dialog = PreviewDialog(self.tr("Імпорт пакета"), info.summary_lines(),
+        dialog = PreviewDialog(self.tr("Імпорт пакета"), info.summary_lines(self.ctx.language),
                                self.tr("Імпортувати ці записи (перед імпортом буде зроблено копію бази)"), self)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -515,7 +517,7 @@ class SafetyPage(QWidget):
         except BaseException as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
-        self._say(result.summary_lines())
+        self._say(result.summary_lines(self.ctx.language))
         self.ctx.notify("all")
         self.refresh()
         return result

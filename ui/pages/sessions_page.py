@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,45 +42,64 @@ from ui.models.table import Column, RowTableModel
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
-SESSION_COLUMNS = [
-    Column(_N("Columns", "№"), lambda r: r.number, align_right=True),
-    Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
-    Column(_N("Columns", "Вид"), lambda r: "позачерг." if r.kind == SessionKind.EXTRAORDINARY else "чергова"),
-    Column(_N("Columns", "Питань"), lambda r: r.items, align_right=True),
-    Column(_N("Columns", "Голосувань"), lambda r: r.roll_calls, align_right=True),
-    Column(_N("Columns", "Присутні"), lambda r: r.present if r.registered else "—", sort_key=lambda r: r.present,
-           align_right=True),
-]
-ITEM_COLUMNS = [
-    Column(_N("Columns", "№"), lambda r: r.number, align_right=True),
-    Column(_N("Columns", "Питання"), lambda r: r.title, tooltip=lambda r: r.title),
-    Column(_N("Columns", "Результат"), lambda r: r.result_label + (
-        f" ({r.final.votes_for}/{r.final.required})" if r.final else "")),
-    Column(_N("Columns", "Рішення"), lambda r: r.decision.number if r.decision else ""),
-    Column(_N("Columns", "Ініціатор"), lambda r: r.initiator_label, tooltip=lambda r: r.initiator_label),
-]
-ROLL_COLUMNS = [
-    Column(_N("Columns", "Голосування"), lambda r: r.title, tooltip=lambda r: r.source),
-    Column(_N("Columns", "Результат"), lambda r: r.result_label),
-    Column(_N("Columns", "За"), lambda r: r.votes_for, align_right=True),
-    Column(_N("Columns", "Проти"), lambda r: r.votes_against, align_right=True),
-    Column(_N("Columns", "Утрим."), lambda r: r.abstained, align_right=True),
-    Column(_N("Columns", "Не голос."), lambda r: r.not_voting, align_right=True),
-    Column(_N("Columns", "Відсутні"), lambda r: r.absent, align_right=True),
-    Column(_N("Columns", "Потрібно"), lambda r: f"{r.required} з {r.composition}"),
-    Column(_N("Columns", "Джерело"), lambda r: r.source),
-]
+
+def _kind_short(kind: str, lang: str) -> str:
+    if lang == "en":
+        return SessionKind(kind).label_en
+    return "позачерг." if kind == SessionKind.EXTRAORDINARY else "чергова"
+
+
+def session_columns(lang: str) -> list[Column[sessions.SessionRow]]:
+    return [
+        Column(_N("Columns", "№"), lambda r: r.number, align_right=True),
+        Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
+        Column(_N("Columns", "Вид"), lambda r: _kind_short(r.kind, lang)),
+        Column(_N("Columns", "Питань"), lambda r: r.items, align_right=True),
+        Column(_N("Columns", "Голосувань"), lambda r: r.roll_calls, align_right=True),
+        Column(_N("Columns", "Присутні"), lambda r: r.present if r.registered else "—",
+               sort_key=lambda r: r.present, align_right=True),
+    ]
+
+
+def item_columns(lang: str) -> list[Column[sessions.AgendaItemRow]]:
+    return [
+        Column(_N("Columns", "№"), lambda r: r.number, align_right=True),
+        Column(_N("Columns", "Питання"), lambda r: r.title, tooltip=lambda r: r.title),
+        Column(_N("Columns", "Результат"), lambda r: r.result_text(lang) + (
+            f" ({r.final.votes_for}/{r.final.required})" if r.final else "")),
+        Column(_N("Columns", "Рішення"), lambda r: r.decision.number if r.decision else ""),
+        Column(_N("Columns", "Ініціатор"), lambda r: r.initiator_text(lang), tooltip=lambda r: r.initiator_text(lang)),
+    ]
+
+
+def roll_columns(lang: str) -> list[Column[sessions.RollCallRow]]:
+    of = QCoreApplication.translate("SessionsPage", "%1 з %2")
+    return [
+        Column(_N("Columns", "Голосування"), lambda r: rollcalls.title_label(r.title, lang),
+               tooltip=lambda r: rollcalls.source_label(r.source, lang)),
+        Column(_N("Columns", "Результат"), lambda r: r.result_text(lang)),
+        Column(_N("Columns", "За"), lambda r: r.votes_for, align_right=True),
+        Column(_N("Columns", "Проти"), lambda r: r.votes_against, align_right=True),
+        Column(_N("Columns", "Утрим."), lambda r: r.abstained, align_right=True),
+        Column(_N("Columns", "Не голос."), lambda r: r.not_voting, align_right=True),
+        Column(_N("Columns", "Відсутні"), lambda r: r.absent, align_right=True),
+        Column(_N("Columns", "Потрібно"),
+               lambda r: of.replace("%1", str(r.required)).replace("%2", str(r.composition))),
+        Column(_N("Columns", "Джерело"), lambda r: rollcalls.source_label(r.source, lang)),
+    ]
+
 DECISION_COLUMNS = [
     Column(_N("Columns", "Номер"), lambda r: r.number),
     Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
     Column(_N("Columns", "Назва"), lambda r: r.title, tooltip=lambda r: r.title),
     Column(_N("Columns", "Файл"), lambda r: r.file_name if r.has_file else ""),
 ]
-VOTE_COLUMNS = [
-    Column(_N("Columns", "Депутат"), lambda r: r.name),
-    Column(_N("Columns", "Фракція"), lambda r: r.faction),
-    Column(_N("Columns", "Голос"), lambda r: r.option.label_uk),
-]
+def vote_columns(lang: str) -> list[Column[rollcalls.VoteRow]]:
+    return [
+        Column(_N("Columns", "Депутат"), lambda r: r.name),
+        Column(_N("Columns", "Фракція"), lambda r: r.faction),
+        Column(_N("Columns", "Голос"), lambda r: r.option.label(lang)),
+    ]
 
 
 class SessionsPage(QWidget):
@@ -104,7 +123,7 @@ class SessionsPage(QWidget):
         top.addStretch(1)
         top.addWidget(new)
 
-        self.model: RowTableModel[sessions.SessionRow] = RowTableModel(SESSION_COLUMNS, self)
+        self.model: RowTableModel[sessions.SessionRow] = RowTableModel(session_columns(ctx.language), self)
         self.view = table_view(self)
         self.view.setObjectName("sessions_table")
         self.view.setModel(self.model)
@@ -157,7 +176,8 @@ class SessionsPage(QWidget):
 
         # agenda tab: items on top, roll calls of the selected item below, by-name list on the right
         self.items_model: RowTableModel[sessions.AgendaItemRow] = RowTableModel(
-            ITEM_COLUMNS, self, background=lambda r: QColor("#fde2e1") if r.final and not r.final.passed else None)
+            item_columns(self.ctx.language), self,
+            background=lambda r: QColor("#fde2e1") if r.final and not r.final.passed else None)
         self.items_view = table_view(self, sortable=False)
         self.items_view.setObjectName("agenda_table")
         self.items_view.setModel(self.items_model)
@@ -176,7 +196,8 @@ class SessionsPage(QWidget):
         item_buttons.addWidget(self._button(self.tr("Рішення…"), self.edit_decision, "decision_edit"))
 
         self.rolls_model: RowTableModel[sessions.RollCallRow] = RowTableModel(
-            ROLL_COLUMNS, self, background=lambda r: QColor("#e3f4e8") if r.passed else QColor("#fde2e1"))
+            roll_columns(self.ctx.language), self,
+            background=lambda r: QColor("#e3f4e8") if r.passed else QColor("#fde2e1"))
         self.rolls_view = table_view(self, sortable=False)
         self.rolls_view.setObjectName("rollcalls_table")
         self.rolls_view.setModel(self.rolls_model)
@@ -187,7 +208,7 @@ class SessionsPage(QWidget):
         roll_buttons.addWidget(self._button(self.tr("Видалити голосування"), self.delete_roll_call,
                                             "rollcall_delete"))
         roll_buttons.addStretch(1)
-        self.votes_model: RowTableModel[rollcalls.VoteRow] = RowTableModel(VOTE_COLUMNS, self)
+        self.votes_model: RowTableModel[rollcalls.VoteRow] = RowTableModel(vote_columns(self.ctx.language), self)
         self.votes_view = table_view(self)
         self.votes_view.setObjectName("rollcall_votes")
         self.votes_view.setModel(self.votes_model)
@@ -313,7 +334,7 @@ class SessionsPage(QWidget):
             self.dec_model.set_rows([])
             self.attendance.setRowCount(0)
             return
-        kind = SessionKind(row.kind).label_uk
+        kind = SessionKind(row.kind).label(self.ctx.language)
         self.heading.setText(self.tr("%1-а %2 сесія, %3").replace("%1", str(row.number)).replace("%2", kind)
                              .replace("%3", format_date(row.date)) + (f" — {row.place}" if row.place else ""))
         self._load_items()
@@ -362,7 +383,7 @@ class SessionsPage(QWidget):
         rows = sessions.attendance(self.ctx.db, self._session.id)
         self._attendance_rows = rows
         self.attendance.setRowCount(len(rows))
-        labels = [(s.value, s.label_uk) for s in AttendanceStatus]
+        labels = [(s.value, s.label(self.ctx.language)) for s in AttendanceStatus]
         for r, row in enumerate(rows):
             name = QTableWidgetItem(row.name)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.calendar import default_holidays
 from app.domain.formats import format_date
 from app.services import holidays
 from app.services.auth import Permission
@@ -31,6 +32,7 @@ from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
 
 WEEKDAYS = ("пн", "вт", "ср", "чт", "пт", "сб", "нд")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,23 @@ class CalendarLine:
     day_off: dt.date | None
 
 
-COLUMNS = [
-    Column(_N("Columns", "Дата"), lambda r: f"{format_date(r.date)} ({WEEKDAYS[r.date.weekday()]})",
-           sort_key=lambda r: r.date),
-    Column(_N("Columns", "Назва"), lambda r: r.name),
-    Column(_N("Columns", "Вихідний у мирний час"),
-           lambda r: "робочий день" if r.working else (
-               f"переноситься на {format_date(r.day_off)} ({WEEKDAYS[r.day_off.weekday()]})" if r.day_off
-               else ("—" if r.date.weekday() >= 5 else "вихідний"))),
-]
+def calendar_columns(lang: str) -> list[Column[CalendarLine]]:
+    weekdays = WEEKDAYS_EN if lang == "en" else WEEKDAYS
+    working = QCoreApplication.translate("HolidaysSection", "робочий день")
+    moved = QCoreApplication.translate("HolidaysSection", "переноситься на %1")
+    day_off = QCoreApplication.translate("HolidaysSection", "вихідний")
+
+    def day(d: dt.date) -> str:
+        return f"{format_date(d)} ({weekdays[d.weekday()]})"
+
+    return [
+        Column(_N("Columns", "Дата"), lambda r: day(r.date), sort_key=lambda r: r.date),
+        Column(_N("Columns", "Назва"), lambda r: r.name),
+        Column(_N("Columns", "Вихідний у мирний час"),
+               lambda r: working if r.working else (
+                   moved.replace("%1", day(r.day_off)) if r.day_off
+                   else ("—" if r.date.weekday() >= 5 else day_off))),
+    ]
 
 
 class HolidaysSection(QGroupBox):
@@ -71,7 +81,7 @@ class HolidaysSection(QGroupBox):
         self.source = QLabel()
         self.source.setObjectName("holidays_source")
         self.model: RowTableModel[CalendarLine] = RowTableModel(
-            COLUMNS, self, background=lambda r: QColor("#e6f2ea") if r.working else None)
+            calendar_columns(ctx.language), self, background=lambda r: QColor("#e6f2ea") if r.working else None)
         self.view = table_view(self)
         self.view.setObjectName("holidays_table")
         self.view.setModel(self.model)
@@ -139,7 +149,9 @@ class HolidaysSection(QGroupBox):
 
     def _show(self, *, statutory: bool) -> None:
         preview = CalendarSettings(False, tuple(self.entries), tuple(self.extras))
-        lines = [CalendarLine(d.holiday.date, d.holiday.name, False, d.day_off)
+        names = {h.name_uk: h.name_en for h in default_holidays(self.year.value())} \
+            if self.ctx.language == "en" else {}  # the statutory names in English; the council's own as typed
+        lines = [CalendarLine(d.holiday.date, names.get(d.holiday.name, d.holiday.name), False, d.day_off)
                  for d in holidays.days_off(preview, self.year.value())] if self.entries else []
         lines += [CalendarLine(d, self.tr("Робочий день"), True, None) for d in self.extras]
         self.model.set_rows(sorted(lines, key=lambda line: line.date))

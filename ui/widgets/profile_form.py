@@ -89,7 +89,8 @@ class ProfileForm(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"Не вдається прочитати «{path.name}»: {exc.strerror}.") from exc
+            raise ValidationError(f"Не вдається прочитати «{path.name}»: {exc.strerror}.",
+                                  f"Cannot read «{path.name}»: {exc.strerror}.") from exc
         sniff_image(data)
         self.set_logo(data)
 

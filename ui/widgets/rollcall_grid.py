@@ -44,8 +44,9 @@ class RollCallGridModel(QAbstractTableModel):
     """Rows: deputies; columns: name, faction, then one column per option with a mark in the chosen one."""
 
     def __init__(self, deputies: Sequence[GridDeputy], options: dict[int, VoteOption] | None = None,
-                 parent: Any = None) -> None:
+                 parent: Any = None, *, language: str = "uk") -> None:
         super().__init__(parent)
+        self.language = language
         self.deputies = list(deputies)
         self.options: list[VoteOption | None] = []
         for d in self.deputies:
@@ -80,7 +81,7 @@ class RollCallGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not deputy.present:
             return QBrush(QColor("#6b7785"))
         if role == Qt.ItemDataRole.ToolTipRole and col >= FIRST_OPTION_COLUMN:
-            return OPTION_ORDER[col - FIRST_OPTION_COLUMN].label_uk
+            return OPTION_ORDER[col - FIRST_OPTION_COLUMN].label(self.language)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
@@ -126,8 +127,9 @@ class RollCallGrid(QTableView):
     changed = Signal()
     save_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: str = "uk") -> None:
         super().__init__(parent)
+        self.language = language  # of the option names in tooltips
         self.setObjectName("rollcall_grid")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -139,7 +141,7 @@ class RollCallGrid(QTableView):
         self._model: RollCallGridModel | None = None
 
     def set_data(self, deputies: Sequence[GridDeputy], options: dict[int, VoteOption] | None = None) -> None:
-        self._model = RollCallGridModel(deputies, options, self)
+        self._model = RollCallGridModel(deputies, options, self, language=self.language)
         self.setModel(self._model)
         self._model.dataChanged.connect(lambda *_: self.changed.emit())
         self._model.modelReset.connect(self.changed.emit)

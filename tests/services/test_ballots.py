@@ -251,16 +251,11 @@ def test_online_pb_file_merges_by_project_code(council_db: tuple[Database, Actor
     assert summary.accepted == 1 and len(summary.duplicates) == 1
 
 
-def test_ballot_entry_is_fast_enough_for_a_queue(council_db: tuple[Database, Actor], vc) -> None:  # noqa: ANN001
-    """A voting point enters ballots one by one; each must be far below a keystroke's patience."""
-    import time
-
+def test_ballots_entered_one_by_one_at_two_points(council_db: tuple[Database, Actor], vc) -> None:  # noqa: ANN001
+    """Two voting points enter ballots one by one (speed per ballot: bench/budget.py)."""
     db, actor = council_db
-    started = time.perf_counter()
     for i in range(40):
         enter(db, actor, vc.cycle.id, f"ШВ{i:06d}", "1 4" if i % 2 else "2 3", point=vc.points[i % 2].id)
-    per_ballot = (time.perf_counter() - started) / 40
-    assert per_ballot < 0.25
     with db.read() as s:
         assert s.execute(text("SELECT count(*) FROM pb_ballot_choice")).scalar_one() == 80
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import time
 
 import pytest
 
@@ -83,10 +82,9 @@ def test_search_is_unicode_case_insensitive(council_db: tuple[Database, Actor]) 
     assert names("МАРʼЯН") == ["Мар’яненко"]
     assert set(names("енко")) >= {"Шевченко", "Коваленко", "Д’яченко"}
     assert names("50%") == [] and names("_") == []  # LIKE wildcards are literal
-    started = time.perf_counter()
-    for prefix in ("ш", "ше", "шев", "шевч"):
-        deputies.list_deputies(db, deputies.DeputyFilter(query=prefix))
-    assert (time.perf_counter() - started) / 4 < 0.05
+    # Typing narrows the list keystroke by keystroke (speed: bench/deputies.py).
+    counts = [len(deputies.list_deputies(db, deputies.DeputyFilter(query=p))) for p in ("ш", "ше", "шев", "шевч")]
+    assert counts == sorted(counts, reverse=True) and counts[-1] >= 1
 
 
 def test_list_is_in_ukrainian_alphabet_order(council_db: tuple[Database, Actor]) -> None:

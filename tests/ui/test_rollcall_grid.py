@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -43,7 +41,6 @@ def test_26_deputy_roll_call_by_keyboard(qtbot: QtBot, council_db: tuple[Databas
     assert model.counts()[VoteOption.ABSENT] == 2  # unregistered deputies start absent
     assert len(model.missing()) == 24
 
-    started = time.perf_counter()
     qtbot.keyClick(grid, Qt.Key.Key_Plus)  # everyone present: за
     assert model.counts()[VoteOption.FOR] == 24 and not model.missing()
     present = [i for i, d in enumerate(model.deputies) if d.present]
@@ -72,10 +69,8 @@ def test_26_deputy_roll_call_by_keyboard(qtbot: QtBot, council_db: tuple[Databas
     tally = dialog.findChild(QLabel, "rollcall_tally").text()
     assert "ПРИЙНЯТО" in tally and "потрібно 14 з 26" in tally
     qtbot.keyClick(grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    elapsed = time.perf_counter() - started
     assert errors == []
     assert dialog.result() == RollCallDialog.DialogCode.Accepted
-    assert elapsed < 5
 
     saved = dialog.saved
     assert saved is not None

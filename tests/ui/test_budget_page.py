@@ -178,3 +178,14 @@ def test_page_without_cycles(qtbot: QtBot, window: MainWindow) -> None:
     page.tabs.setCurrentIndex(page.TAB_BALLOTS)
     assert not page.ballot_entry.identifier.isEnabled()
     assert isinstance(window.ctx, AppContext)
+
+
+def test_cycle_settings_dialog_shows_the_saved_tie_break(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.dialogs.budget_dialogs import TIE_BREAK_CHOICES, CycleDialog
+
+    ctx = window.ctx
+    vc = voting_cycle(ctx.db, ctx.actor)
+    dialog = CycleDialog(ctx, window, cycle=budget.get_cycle(ctx.db, vc.cycle.id))
+    qtbot.addWidget(dialog)
+    assert dialog.tie_break.count() == len(TIE_BREAK_CHOICES)  # no duplicate entry for the saved rule
+    assert tuple(dialog.tie_break.currentData()) == ("more-votes", "lower-cost", "project-id")

@@ -128,7 +128,10 @@ class CycleDialog(QDialog):
         for label, value in TIE_BREAK_CHOICES:
             self.tie_break.addItem(self.tr(label), value)
         if cycle:
-            index = self.tie_break.findData(tuple(pb_rules.complete_tie_break(cycle.tie_break)))
+            # Compare in Python: QComboBox.findData cannot match tuples of strings.
+            saved = tuple(str(t) for t in pb_rules.complete_tie_break(cycle.tie_break))
+            index = next((i for i in range(self.tie_break.count())
+                          if tuple(self.tie_break.itemData(i)) == saved), -1)
             if index < 0:
                 self.tie_break.addItem(cycle.tie_break_label(ctx.language), cycle.tie_break)
                 index = self.tie_break.count() - 1

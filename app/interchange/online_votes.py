@@ -26,6 +26,7 @@ from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
 from app.interchange import pabulib
 from app.interchange.pb_cycles import read_election
+from app.interchange.text_files import decode_text
 from app.services import ballots
 from app.services.auth import Actor
 from app.services.ballots import ImportSummary, OnlineVote
@@ -49,11 +50,6 @@ for _field, _names in {
         _HEADERS[search_key(_name)] = _field
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")
 
 
 def _header_key(text: str) -> str:
@@ -67,7 +63,7 @@ def read_csv(path: Path | str) -> list[OnlineVote]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ValidationError(f"Файл «{path.name}» завеликий (понад 100 МБ).")
-        text = _decode(path.read_bytes())
+        text = decode_text(path.read_bytes())
     except OSError as exc:
         raise ValidationError(f"Не вдалося прочитати файл «{path.name}»: {exc.strerror or exc}.") from None
     return parse_csv_text(text, path.name)

@@ -30,6 +30,7 @@ from app.db.engine import Database
 from app.domain.deputies import OPTION_ORDER, parse_vote_option
 from app.domain.names import search_key
 from app.domain.votes import VoteOption
+from app.interchange.text_files import decode_text
 from app.services import deputies, rollcalls, sessions
 from app.services.auth import Actor
 from app.services.errors import ImportRejectedError, ValidationError
@@ -67,14 +68,6 @@ class ImportPlan:
         return not self.problems and bool(self.options)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError("Файл не вдається прочитати як текст (очікується UTF-8 або Windows-1251).",
-                          "The file is not UTF-8 or Windows-1251 text.")
 
 
 def read_table(path: Path) -> Table:
@@ -106,7 +99,7 @@ def read_table(path: Path) -> Table:
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
-    text = _decode(data)
+    text = decode_text(data)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")

@@ -30,6 +30,7 @@ from pathlib import Path
 from app.db.engine import Database
 from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
+from app.interchange.text_files import decode_text
 from app.services import petitions
 from app.services.auth import Actor, Permission, require
 from app.services.errors import ImportRejectedError, ValidationError
@@ -117,18 +118,10 @@ class ImportPreview:
 # --------------------------------------------------------------------------- reading
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError("Не вдається прочитати файл: кодування не UTF-8 і не Windows-1251.",
-                          "The file is neither UTF-8 nor Windows-1251.")
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
-    text = _decode(path.read_bytes())
+    text = decode_text(path.read_bytes())
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
@@ -25,12 +25,6 @@ def _sqlite_only(backend: str) -> None:
         pytest.skip("backups and exchange work on SQLite files")
 
 
-@pytest.fixture(autouse=True)
-def _event_loops_run(qapp: QApplication) -> None:
-    """Clear Qt's "quit now" state a test elsewhere may leave (app.exit() outside a running loop makes
-    every later QEventLoop.exec() return at once, so run_with_progress would never see its job end)."""
-    QTimer.singleShot(0, qapp.quit)
-    qapp.exec()
 
 
 @pytest.fixture

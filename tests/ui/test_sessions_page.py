@@ -32,16 +32,6 @@ def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-@pytest.fixture(autouse=True)
-def fresh_event_loop_state() -> None:
-    """Reset Qt's "quit now" flag: an earlier test that called ``app.exit()`` outside ``app.exec()``
-    (ui.app.Startup does) leaves it set, and every later ``QEventLoop.exec()`` — run_with_progress —
-    would return at once."""
-    from PySide6.QtCore import QTimer
-
-    app = make_application()
-    QTimer.singleShot(0, app.quit)
-    app.exec()
 
 
 @pytest.fixture

@@ -377,8 +377,9 @@ class SafetyPage(QWidget):
         return result
 
     def backup_now(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
         try:
-            path = backup.backup_now(self.ctx.db, self.ctx.actor)
+            path = run_with_progress(self, self.tr("Резервна копія"), lambda _progress: backup.backup_now(db, actor))
         except ServiceError as exc:
             show_error(self, exc)
             return

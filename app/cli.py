@@ -13,7 +13,8 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app import __version__, paths
@@ -127,7 +128,16 @@ def error(message: str) -> int:
     return EXIT_ERROR
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+@dataclass(frozen=True)
+class Frontend:
+    """The graphical side, handed in by the entry point (``ui.launcher``): app/ never imports ui/."""
+
+    run_gui: Callable[[argparse.Namespace], int]
+    run_smoke: Callable[[], int]
+
+
+def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None) -> int:
+    """Run a subcommand; without one, start the GUI through ``frontend``."""
     _setup_logging()
     # The GUI path (no subcommand) skips importing every area's CLI module: start-up time matters.
     quick = argparse.ArgumentParser(prog="hromada", add_help=False)
@@ -138,14 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = quick_args
     else:
         args = build_parser().parse_args(argv)
-    if args.smoke:
-        from ui.smoke import run_smoke
-
-        return run_smoke()
-    if args.command is None:
-        from ui.app import run_gui
-
-        return run_gui(args)
+    if args.smoke or args.command is None:
+        if frontend is None:
+            return error("графічний інтерфейс запускається командою hromada (або python -m app).")
+        return frontend.run_smoke() if args.smoke else frontend.run_gui(args)
     ctx = CliContext(args)
     try:
         return int(args.func(args, ctx) or EXIT_OK)
@@ -155,11 +161,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error("перервано.")
     finally:
         ctx.close()
-
-
-def entry() -> None:
-    sys.exit(main())
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -91,7 +91,9 @@ def test_env_var_selects_database(demo_db: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_smoke(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--smoke"]) == 0
+    from ui.launcher import main as hromada
+
+    assert hromada(["--smoke"]) == 0
     assert "smoke: OK" in capsys.readouterr().out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from sqlalchemy import func, select
@@ -35,18 +35,23 @@ class CouncilProfileView(CouncilProfileData):
     id: int = 0
     version: int = 0
     logo_mime: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _image_mime(data: bytes) -> str | None:
+    """MIME type from the file's magic bytes (PNG, JPEG, GIF), or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    return None
 
 
 def sniff_image(data: bytes) -> str:
     """MIME type of a PNG/JPEG/GIF image, or raise: a logo must really be an image."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        mime = "image/png"
-    elif data.startswith(b"\xff\xd8\xff"):
-        mime = "image/jpeg"
-    elif data[:6] in (b"GIF87a", b"GIF89a"):
-        mime = "image/gif"
-    else:
+    mime = _image_mime(data)
+    if mime is None:
         raise ValidationError(
             "Файл логотипа не є зображенням PNG, JPEG чи GIF.", "The logo file is not a PNG, JPEG or GIF image."
         )
@@ -174,7 +179,7 @@ def _columns(data: CouncilProfileData) -> dict[str, object]:
         "address": data.address,
         "website": data.website,
         "logo": data.logo,
-        "logo_mime": sniff_image(data.logo) if data.logo else "",
+        "logo_mime": (_image_mime(data.logo) or "") if data.logo else "",  # decoded once, in validate_profile
     }
 
 

@@ -834,33 +834,24 @@ def _comparison_step(
             balance[v] -= 1
     prefer_mes = sum(1 for b in balance if b > 0)
     prefer_greedy = sum(1 for b in balance if b < 0)
-    rule = mes.rule
     if prefer_greedy > prefer_mes:
+        chosen = greedy_outcome
         note = (
             f"Порівняння: результат жадібного правила кращий для {prefer_greedy} виборців, результат методу "
             f"рівних часток — для {prefer_mes}; тому застосовано результат жадібного правила."
         )
-        return Outcome(
-            rule=rule,
-            budget=mes.budget,
-            selected=greedy_outcome.selected,
-            cost_used=greedy_outcome.cost_used,
-            projects=greedy_outcome.projects,
-            tie_break=tie_break,
-            money_scale=money_scale,
-            per_voter_budget=mes.per_voter_budget,
-            notes=(*mes.notes, note),
+    else:
+        chosen = mes
+        note = (
+            f"Порівняння: результат методу рівних часток кращий для {prefer_mes} виборців, результат жадібного "
+            f"правила — для {prefer_greedy}; тому залишено результат методу рівних часток."
         )
-    note = (
-        f"Порівняння: результат методу рівних часток кращий для {prefer_mes} виборців, результат жадібного "
-        f"правила — для {prefer_greedy}; тому залишено результат методу рівних часток."
-    )
     return Outcome(
-        rule=rule,
+        rule=mes.rule,
         budget=mes.budget,
-        selected=mes.selected,
-        cost_used=mes.cost_used,
-        projects=mes.projects,
+        selected=chosen.selected,
+        cost_used=chosen.cost_used,
+        projects=chosen.projects,
         tie_break=tie_break,
         money_scale=money_scale,
         per_voter_budget=mes.per_voter_budget,

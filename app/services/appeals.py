@@ -49,8 +49,9 @@ from app.domain.petitions import CollectionWindow, WindowUnit
 from app.services import audit, holidays, settings
 from app.services.auth import Actor, Permission, require
 from app.services.due import DueItem
-from app.services.errors import ImportRejectedError, NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import ImportRejectedError, NotFoundError, ValidationError
 from app.services.progress import ProgressCallback, report
+from app.services.records import check_version
 from app.services.settings import SettingDef
 
 audit.register_entity_label("appeal", "звернення громадян", "citizens' appeal")
@@ -508,8 +509,7 @@ def update_appeal(
     rules = numbering(db)
     with db.write() as s:
         appeal = _get(s, appeal_id, lock=True)
-        if appeal.version != expected_version:
-            raise StaleRecordError("Звернення")
+        check_version(appeal, expected_version, "Звернення")
         clean = _validate(data, today, allow_petition_channel=appeal.channel == "petition")
         if appeal.channel == "petition" and clean.channel != "petition":
             raise ValidationError("Звернення з петиції не можна перевести на інший спосіб надходження.")
@@ -548,8 +548,7 @@ def extend_appeal(
     max_days = numbering(db).max_days
     with db.write() as s:
         appeal = _get(s, appeal_id, lock=True)
-        if appeal.version != expected_version:
-            raise StaleRecordError("Звернення")
+        check_version(appeal, expected_version, "Звернення")
         if appeal.answered_on is not None:
             raise ValidationError(f"На звернення {appeal.reg_number} вже відповіли: строк не продовжують.")
         try:
@@ -589,8 +588,7 @@ def answer_appeal(
         raise ValidationError(" ".join(problems), "The answer has errors.")
     with db.write() as s:
         appeal = _get(s, appeal_id, lock=True)
-        if appeal.version != expected_version:
-            raise StaleRecordError("Звернення")
+        check_version(appeal, expected_version, "Звернення")
         if answered_on < appeal.received_on:
             raise ValidationError(
                 f"Дата відповіді не може бути раніше надходження звернення ({format_date(appeal.received_on)}).")

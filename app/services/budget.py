@@ -38,7 +38,8 @@ from app.domain.names import search_key
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 from app.services.due import DueItem
-from app.services.errors import NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import NotFoundError, ValidationError
+from app.services.records import check_version, get_or_404
 
 for _table, _uk, _en in (
     ("pb_cycle", "цикл громадського бюджету", "participatory budget cycle"),
@@ -404,18 +405,6 @@ def _money(value: int, what: str, *, allow_zero: bool = True) -> int:
     return value
 
 
-def _get(s: Session, model: type, record_id: int, what: str) -> Any:
-    obj = s.get(model, record_id)
-    if obj is None:
-        raise NotFoundError(f"{what} не знайдено (можливо, його видалив інший користувач).", f"{what}: not found.")
-    return obj
-
-
-def _check_version(obj: Any, expected_version: int | None, what: str) -> None:
-    if expected_version is not None and obj.version != expected_version:
-        raise StaleRecordError(what)
-
-
 def _category_view(c: BudgetCategory) -> CategoryView:
     return CategoryView(c.id, c.version, c.cycle_id, c.name, c.position, c.budget, c.min_cost, c.max_cost,
                         c.max_choices, c.rule, c.threshold, c.result_cost_used, c.result_notes)
@@ -477,7 +466,7 @@ def list_cycles(db: Database) -> list[CycleView]:
 
 def get_cycle(db: Database, cycle_id: int) -> CycleView:
     with db.read() as s:
-        return _cycle_view(s, _get(s, BudgetCycle, cycle_id, "Цикл громадського бюджету"))
+        return _cycle_view(s, get_or_404(s, BudgetCycle, cycle_id, "Цикл громадського бюджету"))
 
 
 def cycle_choices(db: Database) -> list[tuple[int, str]]:
@@ -575,8 +564,8 @@ def update_cycle(db: Database, actor: Actor, cycle_id: int, data: CycleData, exp
     require(actor, Permission.EDIT_RECORDS)
     clean = validate_cycle(data)
     with db.write() as s:
-        cycle = _get(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
-        _check_version(cycle, expected_version, "Цикл громадського бюджету")
+        cycle = get_or_404(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
+        check_version(cycle, expected_version, "Цикл громадського бюджету")
         before = audit.snapshot(cycle)
         new = _cycle_columns(clean)
         changed = {k for k, v in new.items() if getattr(cycle, k) != v}
@@ -607,8 +596,8 @@ def delete_cycle(db: Database, actor: Actor, cycle_id: int, expected_version: in
     """Delete a cycle that has no ballots yet (with its categories and projects)."""
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        cycle = _get(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
-        _check_version(cycle, expected_version, "Цикл громадського бюджету")
+        cycle = get_or_404(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
+        check_version(cycle, expected_version, "Цикл громадського бюджету")
         if _ballots_exist(s, cycle.id):
             raise ValidationError(
                 f"Цикл «{cycle.title}» має бюлетені, тому його не можна видалити: це частина звітності громади.",
@@ -703,7 +692,7 @@ def _unique_category_name(s: Session, cycle_id: int, name: str, exclude_id: int 
 def add_category(db: Database, actor: Actor, cycle_id: int, data: CategoryData) -> CategoryView:
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        cycle = _get(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
+        cycle = get_or_404(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
         _refuse_if_approved(cycle, "Категорії")
         clean = validate_category(data, cycle.vote_type)
         _unique_category_name(s, cycle.id, clean.name)
@@ -718,8 +707,8 @@ def update_category(db: Database, actor: Actor, category_id: int, data: Category
                     expected_version: int) -> CategoryView:
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        cat = _get(s, BudgetCategory, category_id, "Категорію")
-        _check_version(cat, expected_version, "Категорію")
+        cat = get_or_404(s, BudgetCategory, category_id, "Категорію")
+        check_version(cat, expected_version, "Категорію")
         cycle = s.get(BudgetCycle, cat.cycle_id)
         assert cycle is not None
         _refuse_if_approved(cycle, "Категорію")
@@ -744,8 +733,8 @@ def update_category(db: Database, actor: Actor, category_id: int, data: Category
 def delete_category(db: Database, actor: Actor, category_id: int, expected_version: int) -> None:
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        cat = _get(s, BudgetCategory, category_id, "Категорію")
-        _check_version(cat, expected_version, "Категорію")
+        cat = get_or_404(s, BudgetCategory, category_id, "Категорію")
+        check_version(cat, expected_version, "Категорію")
         used = s.execute(select(func.count(BudgetProject.id)).where(BudgetProject.category_id == cat.id)).scalar_one()
         if used:
             raise ValidationError(f"У категорії «{cat.name}» є проєкти ({used}); спершу перенесіть або видаліть їх.")
@@ -770,7 +759,7 @@ def list_points(db: Database, *, active_only: bool = False) -> list[PointView]:
 
 def get_point(db: Database, point_id: int) -> PointView:
     with db.read() as s:
-        return _point_view(_get(s, VotingPoint, point_id, "Пункт голосування"))
+        return _point_view(get_or_404(s, VotingPoint, point_id, "Пункт голосування"))
 
 
 def _validate_point(name: str, address: str) -> tuple[str, str]:
@@ -805,8 +794,8 @@ def update_point(db: Database, actor: Actor, point_id: int, name: str, address: 
     require(actor, Permission.EDIT_RECORDS)
     name, address = _validate_point(name, address)
     with db.write() as s:
-        point = _get(s, VotingPoint, point_id, "Пункт голосування")
-        _check_version(point, expected_version, "Пункт голосування")
+        point = get_or_404(s, VotingPoint, point_id, "Пункт голосування")
+        check_version(point, expected_version, "Пункт голосування")
         _unique_point(s, name, exclude_id=point.id)
         before = audit.snapshot(point)
         point.name, point.address, point.is_active = name, address, bool(is_active)
@@ -821,8 +810,8 @@ def delete_point(db: Database, actor: Actor, point_id: int, expected_version: in
     """Delete an unused point; a point with ballots or operators can only be deactivated."""
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        point = _get(s, VotingPoint, point_id, "Пункт голосування")
-        _check_version(point, expected_version, "Пункт голосування")
+        point = get_or_404(s, VotingPoint, point_id, "Пункт голосування")
+        check_version(point, expected_version, "Пункт голосування")
         used = (
             s.execute(select(Ballot.id).where(Ballot.voting_point_id == point.id).limit(1)).first()
             or s.execute(select(SpoiledBallot.id).where(SpoiledBallot.voting_point_id == point.id).limit(1)).first()
@@ -870,7 +859,7 @@ def list_projects(db: Database, cycle_id: int, flt: ProjectFilter = ProjectFilte
 
 def get_project(db: Database, project_id: int) -> ProjectView:
     with db.read() as s:
-        p = _get(s, BudgetProject, project_id, "Проєкт")
+        p = get_or_404(s, BudgetProject, project_id, "Проєкт")
         cat = s.get(BudgetCategory, p.category_id)
         items = s.execute(select(CostItem).where(CostItem.project_id == p.id)
                           .order_by(CostItem.position, CostItem.id)).scalars().all()
@@ -937,9 +926,9 @@ def add_project(db: Database, actor: Actor, cycle_id: int, data: ProjectData) ->
     require(actor, Permission.EDIT_RECORDS)
     clean = _validate_project(data)
     with db.write() as s:
-        cycle = _get(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
+        cycle = get_or_404(s, BudgetCycle, cycle_id, "Цикл громадського бюджету")
         _refuse_if_approved(cycle, "Проєкти")
-        cat = _get(s, BudgetCategory, clean.category_id, "Категорію")
+        cat = get_or_404(s, BudgetCategory, clean.category_id, "Категорію")
         if cat.cycle_id != cycle.id:
             raise ValidationError("Категорія належить іншому циклу.")
         number = clean.number
@@ -987,11 +976,11 @@ def update_project(db: Database, actor: Actor, project_id: int, data: ProjectDat
     require(actor, Permission.EDIT_RECORDS)
     clean = _validate_project(data)
     with db.write() as s:
-        project = _get(s, BudgetProject, project_id, "Проєкт")
-        _check_version(project, expected_version, "Проєкт")
+        project = get_or_404(s, BudgetProject, project_id, "Проєкт")
+        check_version(project, expected_version, "Проєкт")
         cycle = s.get(BudgetCycle, project.cycle_id)
         assert cycle is not None
-        cat = _get(s, BudgetCategory, clean.category_id, "Категорію")
+        cat = get_or_404(s, BudgetCategory, clean.category_id, "Категорію")
         if cat.cycle_id != cycle.id:
             raise ValidationError("Категорія належить іншому циклу.")
         number = project.number if clean.number is None else clean.number
@@ -1031,8 +1020,8 @@ def review_project(db: Database, actor: Actor, project_id: int, eligible: bool, 
     require(actor, Permission.EDIT_RECORDS)
     reason = _multiline(reason)
     with db.write() as s:
-        project = _get(s, BudgetProject, project_id, "Проєкт")
-        _check_version(project, expected_version, "Проєкт")
+        project = get_or_404(s, BudgetProject, project_id, "Проєкт")
+        check_version(project, expected_version, "Проєкт")
         cycle = s.get(BudgetCycle, project.cycle_id)
         assert cycle is not None
         _refuse_if_approved(cycle, "Рішення щодо допуску проєкту")
@@ -1068,8 +1057,8 @@ def review_project(db: Database, actor: Actor, project_id: int, eligible: bool, 
 def delete_project(db: Database, actor: Actor, project_id: int, expected_version: int) -> None:
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        project = _get(s, BudgetProject, project_id, "Проєкт")
-        _check_version(project, expected_version, "Проєкт")
+        project = get_or_404(s, BudgetProject, project_id, "Проєкт")
+        check_version(project, expected_version, "Проєкт")
         cycle = s.get(BudgetCycle, project.cycle_id)
         assert cycle is not None
         _refuse_if_approved(cycle, "Проєкт")
@@ -1188,7 +1177,7 @@ def list_implementation(db: Database, cycle_id: int) -> list[ImplementationView]
 
 def get_implementation(db: Database, project_id: int) -> ImplementationView:
     with db.read() as s:
-        project = _get(s, BudgetProject, project_id, "Проєкт")
+        project = get_or_404(s, BudgetProject, project_id, "Проєкт")
         views = _implementation_views(s, project.cycle_id, project.id)
         if not views:
             raise NotFoundError("Проєкт не є переможцем, тому реалізації в нього немає.",
@@ -1228,7 +1217,7 @@ def update_implementation(db: Database, actor: Actor, project_id: int, data: Imp
         impl = s.execute(select(Implementation).where(Implementation.project_id == project_id)).scalar_one_or_none()
         if impl is None:
             raise NotFoundError("Проєкт не є переможцем, тому реалізації в нього немає.")
-        _check_version(impl, expected_version, "Реалізацію проєкту")
+        check_version(impl, expected_version, "Реалізацію проєкту")
         project = s.get(BudgetProject, project_id)
         assert project is not None
         before = audit.snapshot(impl)
@@ -1265,7 +1254,7 @@ def add_milestone(db: Database, actor: Actor, project_id: int, data: MilestoneDa
     require(actor, Permission.EDIT_RECORDS)
     clean = _validate_milestone(data)
     with db.write() as s:
-        project = _get(s, BudgetProject, project_id, "Проєкт")
+        project = get_or_404(s, BudgetProject, project_id, "Проєкт")
         if s.execute(select(Implementation.id).where(Implementation.project_id == project.id)).first() is None:
             raise ValidationError("Етапи реалізації додають лише до проєктів-переможців.")
         top = s.execute(select(func.max(Milestone.position)).where(Milestone.project_id == project.id)).scalar_one()
@@ -1282,8 +1271,8 @@ def update_milestone(db: Database, actor: Actor, milestone_id: int, data: Milest
     require(actor, Permission.EDIT_RECORDS)
     clean = _validate_milestone(data)
     with db.write() as s:
-        m = _get(s, Milestone, milestone_id, "Етап")
-        _check_version(m, expected_version, "Етап")
+        m = get_or_404(s, Milestone, milestone_id, "Етап")
+        check_version(m, expected_version, "Етап")
         before = audit.snapshot(m)
         m.title, m.due_on, m.done_on, m.notes = clean.title, clean.due_on, clean.done_on, clean.notes
         s.flush()
@@ -1296,8 +1285,8 @@ def update_milestone(db: Database, actor: Actor, milestone_id: int, data: Milest
 def delete_milestone(db: Database, actor: Actor, milestone_id: int, expected_version: int) -> None:
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
-        m = _get(s, Milestone, milestone_id, "Етап")
-        _check_version(m, expected_version, "Етап")
+        m = get_or_404(s, Milestone, milestone_id, "Етап")
+        check_version(m, expected_version, "Етап")
         audit.record_object(s, actor, audit.Action.DELETE, m, summary=m.title)
         s.delete(m)
 

@@ -45,8 +45,9 @@ from app.services.budget import (
     money_text,
     project_status_title,
 )
-from app.services.errors import NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import NotFoundError, ValidationError
 from app.services.progress import ProgressCallback, report
+from app.services.records import check_version
 
 MONEY_SCALE = 100  # kopiykas per hryvnia (or cents, grosze per unit of the cycle's currency)
 INELIGIBLE = "ineligible"
@@ -420,8 +421,7 @@ def approve_results(db: Database, actor: Actor, cycle_id: int, expected_version:
     today = today or date.today()
     with db.write() as s:
         cycle = _cycle(s, cycle_id)
-        if cycle.version != expected_version:
-            raise StaleRecordError("Цикл громадського бюджету")
+        check_version(cycle, expected_version, "Цикл громадського бюджету")
         if cycle.results_approved_at is not None:
             raise ValidationError("Результати цього циклу вже затверджено.", "Results are already approved.")
         if cycle.voting_end is not None and today <= cycle.voting_end:
@@ -483,8 +483,7 @@ def reopen_results(db: Database, actor: Actor, cycle_id: int, expected_version: 
         raise ValidationError("Вкажіть причину скасування затвердження результатів.")
     with db.write() as s:
         cycle = _cycle(s, cycle_id)
-        if cycle.version != expected_version:
-            raise StaleRecordError("Цикл громадського бюджету")
+        check_version(cycle, expected_version, "Цикл громадського бюджету")
         if cycle.results_approved_at is None:
             raise ValidationError("Результати цього циклу ще не затверджено.")
         project_ids = select(BudgetProject.id).where(BudgetProject.cycle_id == cycle.id)

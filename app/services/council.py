@@ -12,7 +12,8 @@ from app.db.engine import Database
 from app.db.models.core import CouncilProfile, User
 from app.services import audit
 from app.services.auth import Actor, Permission, Role, require
-from app.services.errors import NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import NotFoundError, ValidationError
+from app.services.records import check_version
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -191,8 +192,7 @@ def update_profile(db: Database, actor: Actor, data: CouncilProfileData, expecte
         profile = s.execute(select(CouncilProfile).order_by(CouncilProfile.id).limit(1)).scalar_one_or_none()
         if profile is None:
             raise NotFoundError("Профіль ради не знайдено.")
-        if profile.version != expected_version:
-            raise StaleRecordError("Профіль ради")
+        check_version(profile, expected_version, "Профіль ради")
         before = audit.snapshot(profile)
         for key, value in _columns(clean).items():
             setattr(profile, key, value)

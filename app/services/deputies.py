@@ -50,7 +50,8 @@ from app.domain.votes import Attendance, FactionDiscipline, Participation, VoteO
 from app.services import audit, settings
 from app.services.auth import Actor, Permission, require
 from app.services.council import sniff_image
-from app.services.errors import NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import NotFoundError, ValidationError
+from app.services.records import check_version, get_or_404
 
 for _table, _uk, _en in (
     ("faction", "фракція", "faction"),
@@ -106,19 +107,6 @@ def like_pattern(query: str) -> str:
     """``%key%`` for LIKE on a search_key column, with ``%``/``_`` escaped (ESCAPE '\\')."""
     key = search_key(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{key}%"
-
-
-def check_version(obj: object, expected_version: int | None, what: str) -> None:
-    if expected_version is not None and getattr(obj, "version", None) != expected_version:
-        raise StaleRecordError(what)
-
-
-def get_or_404(s: Session, model: type, record_id: int | None, what_uk: str, what_en: str):  # noqa: ANN201
-    obj = s.get(model, record_id) if record_id is not None else None
-    if obj is None:
-        raise NotFoundError(f"{what_uk} (№{record_id}) не знайдено: можливо, його вже видалено.",
-                            f"{what_en} #{record_id} was not found; it may have been deleted.")
-    return obj
 
 
 def composition(s: Session) -> int:

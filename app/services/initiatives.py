@@ -30,14 +30,13 @@ from app.services.deputies import (
     APPEAL_DAYS,
     INQUIRY_DAYS,
     REPORT_NOTICE_DAYS,
-    check_version,
     clean,
-    get_or_404,
     one_line,
     require_edit,
 )
 from app.services.due import DueItem
 from app.services.errors import ValidationError
+from app.services.records import check_version, get_or_404
 
 
 @dataclass(frozen=True)

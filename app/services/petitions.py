@@ -46,8 +46,9 @@ from app.services import appeals, audit, holidays, petition_links, settings
 from app.services.appeals import retry_unique
 from app.services.auth import Actor, Permission, require
 from app.services.due import DueItem
-from app.services.errors import ImportRejectedError, NotFoundError, StaleRecordError, ValidationError
+from app.services.errors import ImportRejectedError, NotFoundError, ValidationError
 from app.services.progress import ProgressCallback, report
+from app.services.records import check_version
 from app.services.settings import SettingDef
 
 audit.register_entity_label("petition", "петиція", "petition")
@@ -392,8 +393,7 @@ def update_petition(
     clean = _validate(data, today or dt.date.today())
     with db.write() as s:
         p = _get(s, petition_id, lock=True)
-        if p.version != expected_version:
-            raise StaleRecordError("Петицію")
+        check_version(p, expected_version, "Петицію")
         if p.published_on is not None and clean.submitted_on != p.submitted_on:
             raise ValidationError("Дату подання не можна змінити після оприлюднення петиції.",
                                   "The submission date cannot change after publication.")
@@ -416,8 +416,7 @@ def delete_petition(db: Database, actor: Actor, petition_id: int, expected_versi
     require(actor, Permission.EDIT_RECORDS)
     with db.write() as s:
         p = _get(s, petition_id, lock=True)
-        if p.version != expected_version:
-            raise StaleRecordError("Петицію")
+        check_version(p, expected_version, "Петицію")
         if p.published_on is not None:
             raise ValidationError(
                 f"Петицію №{p.number} вже оприлюднено: її не можна видалити з реєстру.",
@@ -446,8 +445,7 @@ def publish_petition(
     threshold, window = collection_rules(db)
     with db.write() as s:
         p = _get(s, petition_id, lock=True)
-        if p.version != expected_version:
-            raise StaleRecordError("Петицію")
+        check_version(p, expected_version, "Петицію")
         if p.published_on is not None:
             raise ValidationError(f"Петицію №{p.number} вже оприлюднено {format_date(p.published_on)}.")
         if published_on < p.submitted_on:
@@ -491,8 +489,7 @@ def answer_petition(
         raise ValidationError(" ".join(problems), "The answer has errors.")
     with db.write() as s:
         p = _get(s, petition_id, lock=True)
-        if p.version != expected_version:
-            raise StaleRecordError("Петицію")
+        check_version(p, expected_version, "Петицію")
         if p.threshold is None or p.threshold_reached_on is None or p.signature_count < p.threshold:
             raise ValidationError(
                 f"Петиція №{p.number} не набрала {p.threshold or '—'} підписів: відповідь на неї дають як на "

@@ -33,8 +33,9 @@ from app.domain.deputies import AttendanceStatus, collation_key, full_name, shor
 from app.domain.votes import Majority, VoteOption, VoteValidationError
 from app.services import audit
 from app.services.auth import Actor
-from app.services.deputies import check_version, composition, deputy_names, get_or_404, one_line, require_edit
+from app.services.deputies import composition, deputy_names, one_line, require_edit
 from app.services.errors import ValidationError
+from app.services.records import check_version, get_or_404
 from app.services.sessions import RollCallRow, roll_call_row
 
 DEFAULT_TITLES = ("в цілому", "за основу", "за основу і в цілому", "про включення до порядку денного",

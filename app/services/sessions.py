@@ -46,16 +46,15 @@ from app.domain.votes import Majority, VoteOption
 from app.services import audit
 from app.services.auth import Actor
 from app.services.deputies import (
-    check_version,
     clean,
     current_convocation,
     deputy_names,
-    get_or_404,
     like_pattern,
     one_line,
     require_edit,
 )
 from app.services.errors import ValidationError
+from app.services.records import check_version, get_or_404
 
 MAX_DECISION_FILE = 20 * 1024 * 1024
 

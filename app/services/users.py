@@ -20,7 +20,8 @@ from app.db.engine import Database
 from app.db.models.core import User
 from app.services import audit, passwords
 from app.services.auth import Actor, Permission, Role, writes
-from app.services.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services.errors import NotFoundError, PermissionDeniedError, ValidationError
+from app.services.records import check_version
 
 USERNAME_RE = re.compile(r"^[^\W_][\w.\-]{1,99}$")
 # Columns that change on every sign-in; user-edit audit diffs leave them out.
@@ -270,8 +271,7 @@ def update_user(db: Database, actor: Actor, user_id: int, data: UserData, expect
     threshold = _failures_to_lock(db)
     with db.write() as s:
         user = _get(s, user_id)
-        if user.version != expected_version:
-            raise StaleRecordError("Обліковий запис користувача")
+        check_version(user, expected_version, "Обліковий запис користувача")
         if clean.role is not Role.ADMIN:
             _keep_an_admin(s, user)
         before = _snapshot(user)

@@ -154,9 +154,11 @@ def votes_from_pb(election: pabulib.PbElection) -> list[OnlineVote]:
 def import_online_votes(db: Database, actor: Actor, cycle_id: int, path: Path | str, *,
                         progress: ProgressCallback | None = None) -> ImportSummary:
     """Merge online votes from ``path`` (.csv or .pb) into a cycle, deduplicated against paper ballots."""
+    from app.services import backup
+
     path = Path(path)
-    if path.suffix.lower() == ".pb":
-        votes = votes_from_pb(read_election(path))
-        return ballots.merge_online_votes(db, actor, cycle_id, votes, source=path.name, by_code=True,
-                                          progress=progress)
-    return ballots.merge_online_votes(db, actor, cycle_id, read_csv(path), source=path.name, progress=progress)
+    by_code = path.suffix.lower() == ".pb"
+    votes = votes_from_pb(read_election(path)) if by_code else read_csv(path)
+    backup.before_import(db)  # the file reads cleanly: a copy of the database aside before the bulk write
+    return ballots.merge_online_votes(db, actor, cycle_id, votes, source=path.name, by_code=by_code,
+                                      progress=progress)

@@ -125,6 +125,9 @@ def import_pabulib(db: Database, actor: Actor, path: Path | str, *, title: str |
     path = Path(path)
     report(progress, 0, 4, "Читання файлу")
     election = read_election(path)
+    from app.services import backup
+
+    backup.before_import(db)  # the file parses: a copy of the database aside before the bulk write
     return import_election(db, actor, election, source=path.name, title=title, progress=progress)
 
 

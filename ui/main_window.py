@@ -9,11 +9,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811 - Qt's own name
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,22 @@ from ui.context import AppContext  # noqa: TC001 - light module
 # Qt.ItemDataRole.UserRole as a plain number: importing PySide6's ``Qt`` namespace builds every
 # enum (~18 ms), which the start-up path defers until the window is on screen.
 USER_ROLE = 0x0100
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack whose size hints are those of the page shown, not of the widest page ever built."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
 @dataclass(frozen=True)
@@ -72,7 +90,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
         self.nav.setIconSize(QSize(20, 20))
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.pages: dict[str, QWidget] = {}
         self._specs: dict[str, PageSpec] = {}
         self._keys: list[str] = []
@@ -104,7 +122,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side)
-        layout.addWidget(self.stack, 1)
+        # On a small screen (1366×768 is common on office PCs) a wide page scrolls instead of
+        # pushing buttons off the window's edge.
+        scroll = QScrollArea()
+        scroll.setObjectName("page_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.stack)
+        layout.addWidget(scroll, 1)
         self.setCentralWidget(central)
         self.resize(1200, 760)
         geometry = preferences.get(preferences.MAIN_GEOMETRY)

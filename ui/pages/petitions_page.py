@@ -312,12 +312,19 @@ class PetitionsPage(QWidget):
         self.link_button.clicked.connect(self.link_decision)
         self.delete_button = QPushButton(self.tr("Видалити чернетку"))
         self.delete_button.clicked.connect(self.delete_draft)
-        actions = QHBoxLayout()
+        # Two rows (the record, then its documents) so the page fits a 1366-pixel screen.
+        record_actions = QHBoxLayout()
         for button in (self.edit_button, self.publish_button, self.answer_button, self.appeal_button,
-                       self.open_appeal_button, self.link_button, self.notice_button, self.answer_pdf_button,
-                       self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+                       self.open_appeal_button, self.link_button, self.delete_button):
+            record_actions.addWidget(button)
+        record_actions.addStretch(1)
+        actions = QVBoxLayout()
+        actions.addLayout(record_actions)
+        documents = QHBoxLayout()
+        documents.addWidget(self.notice_button)
+        documents.addWidget(self.answer_pdf_button)
+        documents.addStretch(1)
+        actions.addLayout(documents)
 
         self.entry = SignatureEntry(ctx, self)
         self.entry.saved.connect(self._signature_saved)

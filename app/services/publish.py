@@ -187,6 +187,9 @@ HASH_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{32,}(?![0-9a-fA-F])")
 PASSPORT_RE = re.compile(r"(?<!\w)[А-ЩЬЮЯҐЄІЇ]{2}\s?№?\s?\d{6}(?!\d)")
 ID_KEYWORD_RE = re.compile(r"(паспорт\w*|РНОКПП|ІПН|ідентифікаційн\w+\s+(?:код|номер))\W{0,20}\d{6,}", re.IGNORECASE)
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+# Record keys in the datasets: random hex whose digit runs can look like a phone number.
+UUID_RE = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                     r"(?![0-9a-fA-F])")
 
 
 def _kind_of(table: str, column: str) -> str:
@@ -359,6 +362,7 @@ def scan_text(name: str, text: str, index: PrivateIndex, *, limit: int = 50) -> 
         findings.append(Finding(name, value.kind, f"{value.table}.{value.column}", _mask(" ".join(value.tokens))))
         if len(findings) >= limit:
             return findings
+    text = UUID_RE.sub(" ", text)  # the patterns below look at content, not at record keys
     for match in PHONE_RE.finditer(text):
         digits = _digits(match.group())[-9:]
         if digits in index.allowed_phones:

@@ -45,6 +45,15 @@ def demo_db_path() -> Path:
     return data_dir() / DEMO_DB_FILENAME
 
 
+def db_target(explicit: str | None = None, *, demo: bool = False) -> str:
+    """The database to open: ``--db`` wins, then ``HROMADA_DB``, then the demo or the default file."""
+    if explicit:
+        return explicit
+    if os.environ.get("HROMADA_DB"):
+        return os.environ["HROMADA_DB"]
+    return str(demo_db_path() if demo else default_db_path())
+
+
 @cache
 def resources_dir() -> Path:
     """The ``resources/`` folder, wherever this program runs from."""

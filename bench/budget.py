@@ -27,9 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db.engine import Database, open_database  # noqa: E402
+from app.demo import budget as budget_demo
 from app.interchange import pb_cycles  # noqa: E402
-from app.services import ballots, budget, budget_demo, budget_results, council  # noqa: E402
-from app.services.auth import Actor  # noqa: E402
+from app.services import budget
+from app.services.budget import ballots  # noqa: E402
+from app.services.budget import results as budget_results
+from app.services.core import council
+from app.services.core.auth import Actor  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "pabulib" / "Poland_Warszawa_2026.pb"
 PROFILE = council.CouncilProfileData("Тестова громада", "Тестова сільська рада", 8, 26)

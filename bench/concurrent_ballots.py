@@ -4,7 +4,7 @@
 
 Each client is its own process with its own connection (a PC at its voting point), signed
 in as that point's operator, and enters ballots through the real service
-(``app.services.ballots.enter_ballot``): one transaction per ballot, with its audit event
+(``app.services.budget.ballots.enter_ballot``): one transaction per ballot, with its audit event
 (the audit chain's head row is locked per ballot, so this also measures how writers queue
 on it). The voters are split between the clients; on top of that each client re-enters
 a share of the *next* client's voters at the same time (the same voter at two points),
@@ -50,12 +50,14 @@ class Setup:
 def prepare(target: str, clients: int) -> Setup:
     """A council, a cycle open for voting with a few projects, one voting point and operator per client."""
     from app.db.engine import open_database
-    from app.services import budget, council, demo, passwords, users
-    from app.services.auth import Role
+    from app.demo import profile as demo_profile
+    from app.services import budget
+    from app.services.core import council, passwords, users
+    from app.services.core.auth import Role
 
     db = open_database(target)
     try:
-        _, admin = council.setup_council(db, demo.DEMO_PROFILE, admin_username="admin",
+        _, admin = council.setup_council(db, demo_profile.DEMO_PROFILE, admin_username="admin",
                                          password_hash=passwords.hash_password(PASSWORD))
         today = date.today()
         cycle = budget.create_cycle(db, admin, budget.CycleData(
@@ -84,7 +86,8 @@ def prepare(target: str, clients: int) -> Setup:
 def client(target: str, setup: Setup, index: int, voters: list[str], barrier: mp.Barrier,  # type: ignore[valid-type]
            results: mp.Queue) -> None:  # type: ignore[type-arg]
     from app.db.engine import open_database
-    from app.services import ballots, login
+    from app.services.budget import ballots
+    from app.services.core import login
 
     db = open_database(target)
     rng = random.Random(index)
@@ -151,7 +154,7 @@ def run(backend: str, target: str, ballots: int, clients: int, repeat: float) ->
 
     from app.db.engine import open_database
     from app.db.models.budget import Ballot
-    from app.services import audit
+    from app.services.core import audit
 
     setup = prepare(target, clients)
     plans = workload(ballots, clients, repeat)

@@ -40,7 +40,8 @@ from app.db.models.deputies import (  # noqa: E402
 from app.domain.deputies import deputy_search_key  # noqa: E402
 from app.domain.names import search_key  # noqa: E402
 from app.domain.votes import Majority, VoteOption, compute_result  # noqa: E402
-from app.services import council, deputies  # noqa: E402
+from app.services import deputies
+from app.services.core import council  # noqa: E402
 
 SURNAMES = ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Д’яченко", "Мельник", "Ґудзь",
             "Їжакевич", "Олійник", "Савчук", "Поліщук", "Руденко", "Лисенко", "Мороз", "Зінченко"]

@@ -28,11 +28,12 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from app.db.engine import open_database  # noqa: E402
 from app.db.models.petitions import Petition, PetitionSignature  # noqa: E402
+from app.demo.profile import DEMO_PROFILE  # noqa: E402
 from app.domain.names import normalize_person_name  # noqa: E402
 from app.interchange import signatures_import  # noqa: E402
 from app.reports import petitions_register  # noqa: E402
-from app.services import council, petitions  # noqa: E402
-from app.services.demo import DEMO_PROFILE  # noqa: E402
+from app.services import petitions
+from app.services.core import council  # noqa: E402
 
 PETITIONS = 1_000
 SIGNATURES = 100_000

@@ -26,7 +26,9 @@ os.environ.setdefault("HROMADA_DATA_DIR", tempfile.mkdtemp(prefix="hromada-bench
 from sqlalchemy import func, select, text  # noqa: E402
 
 from app.db.engine import Database, open_database  # noqa: E402
-from app.services import backup, council, exchange  # noqa: E402
+from app.services import exchange
+from app.services.core import council
+from app.services.safety import backup  # noqa: E402
 from tests.conftest import TEST_PROFILE  # noqa: E402
 from tests.safety_support import bulk_ballots, clone_pc  # noqa: E402
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from app.db.engine import Database
 from app.domain import pb_rules
 from app.services import budget
-from app.services.auth import Actor
+from app.services.core.auth import Actor
 
 TODAY = date(2026, 5, 20)
 

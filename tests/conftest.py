@@ -22,8 +22,8 @@ from argon2 import PasswordHasher  # noqa: E402
 from argon2.profiles import CHEAPEST  # noqa: E402
 
 from app.db.engine import Database  # noqa: E402
-from app.services import council, passwords  # noqa: E402
-from app.services.auth import Actor  # noqa: E402
+from app.services.core import council, passwords  # noqa: E402
+from app.services.core.auth import Actor  # noqa: E402
 from tests import dbutil  # noqa: E402
 
 # Still argon2id, with the smallest cost: production parameters take ~0.1 s per hash, far too slow

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import Database, open_database
+from app.demo import profile as demo_profile
 from app.domain.deputies import AttendanceStatus
-from app.services import demo, deputies, sessions
-from app.services.auth import Actor
+from app.services import deputies
+from app.services.core.auth import Actor
+from app.services.deputies import sessions
 
 SURNAMES = ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Д’яченко", "Мельник", "Ґудзь",
             "Їжакевич", "Олійник", "Савчук", "Поліщук", "Руденко", "Лисенко", "Мороз", "Зінченко", "Гончаренко",
@@ -76,9 +78,10 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def build_demo_council(db: Database) -> Actor:
     """The demo council profile and this area's demo records only (other areas' builders are theirs to test)."""
-    from app.services import council, deputies_demo
+    from app.demo import deputies as deputies_demo
+    from app.services.core import council
 
-    _, actor = council.setup_council(db, demo.DEMO_PROFILE, admin_username=demo.DEMO_ADMIN,
+    _, actor = council.setup_council(db, demo_profile.DEMO_PROFILE, admin_username=demo_profile.DEMO_ADMIN,
                                      admin_full_name="Олена Д’яченко")
     deputies_demo.build(db, actor)
     return actor
@@ -90,7 +93,7 @@ def demo_copy(demo_path: Path, tmp_path: Path) -> Iterator[tuple[Database, Actor
     target = tmp_path / "demo.sqlite3"
     shutil.copy(demo_path, target)
     db = open_database(target)
-    from app.services import auth
+    from app.services.core import auth
 
     actor = auth.Actor(1, "admin", auth.Role.ADMIN, "Олена Д’яченко")
     try:

@@ -12,8 +12,10 @@ from typing import BinaryIO
 from sqlalchemy import func, inspect, select, text
 
 from app.db.engine import Database, open_database
-from app.services import backup, ballots, exchange
-from app.services.auth import Actor
+from app.services import exchange
+from app.services.budget import ballots
+from app.services.core.auth import Actor
+from app.services.safety import backup
 
 
 def clone_pc(db: Database, actor: Actor, target: Path, name: str, *, source_name: str | None = None,

@@ -27,10 +27,12 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from app.db.engine import Database, open_database
+from app.errors import ServiceError
 from app.interchange import online_votes, pabulib, pb_cycles, rollcall_import, signatures_import
-from app.services import backup, council, deputies, exchange, petitions
-from app.services.auth import Actor
-from app.services.errors import ServiceError
+from app.services import deputies, exchange, petitions
+from app.services.core import council
+from app.services.core.auth import Actor
+from app.services.safety import backup
 from tests.budget_support import voting_cycle
 from tests.conftest import TEST_PROFILE
 from tests.deputies_setup import build_council
@@ -131,7 +133,7 @@ def office_copy(pcs: tuple[Path, Path, Path]) -> Iterator[Database]:
 
 
 def admin_of(db: Database) -> Actor:
-    from app.services import users
+    from app.services.core import users
 
     return users.default_admin(db)
 

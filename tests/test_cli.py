@@ -6,11 +6,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 from pypdf import PdfReader
 
-from app.cli import main
 from app.db.engine import open_database
-from app.services import demo
+from app.demo import profile as demo_profile
 
 
 def _pdf_text(path: Path) -> str:
@@ -35,7 +35,7 @@ def test_council_profile_pdf(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "profile.pdf"
     assert main(["--db", str(demo_db), "report", "council-profile", "--out", str(out)]) == 0
     text = _pdf_text(out)
-    assert demo.DEMO_PROFILE.council_name in text
+    assert demo_profile.DEMO_PROFILE.council_name in text
     assert "Сторінка 1 з 1" in text
 
 
@@ -110,7 +110,7 @@ def test_python_dash_m_app(tmp_path: Path) -> None:
 def test_demo_database_has_audit_trail(demo_db: Path) -> None:
     db = open_database(demo_db)
     try:
-        from app.services import audit
+        from app.services.core import audit
 
         assert audit.verify_chain(db).ok
         assert audit.event_count(db) >= 2
@@ -119,9 +119,9 @@ def test_demo_database_has_audit_trail(demo_db: Path) -> None:
 
 
 def test_operator_cannot_print_internal_reports(council_db, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.errors import PermissionDeniedError
     from app.reports import registry
-    from app.services.auth import Actor, Role
-    from app.services.errors import PermissionDeniedError
+    from app.services.core.auth import Actor, Role
 
     db, _ = council_db
     operator = Actor(user_id=None, username="volunteer", role=Role.OPERATOR)

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import open_database
-from app.services import audit, council, exchange, users
+from app.services import exchange
+from app.services.core import audit, council, users
 from tests.conftest import TEST_PROFILE
 from tests.safety_support import bulk_ballots, clone_pc, integrity
 
@@ -33,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import sys
 from app.db.engine import open_database
-from app.services import exchange, users
+from app.services import exchange
+from app.services.core import users
 db = open_database(sys.argv[1])
 actor = users.default_admin(db)
 print("ready", flush=True)

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import Database, open_database
-from app.services import council, deputies, exchange
-from app.services.auth import Actor
-from app.services.errors import StaleRecordError
+from app.errors import StaleRecordError
+from app.services import deputies, exchange
+from app.services.core import council
+from app.services.core.auth import Actor
 from tests.safety_support import clone_pc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def test_second_process_saves_first(council_db: tuple[Database, Actor], backend:
     child = (
         "import sys\n"
         "from app.db.engine import open_database\n"
-        "from app.services import council, users\n"
+        "from app.services.core import council, users\n"
         "db = open_database(sys.argv[1])\n"
         "p = council.require_profile(db)\n"
         "council.update_profile(db, users.default_admin(db), council.CouncilProfileData(p.hromada_name,"

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 
-from app.cli import main
 from app.db.engine import open_database
 from app.interchange import pabulib
-from app.services import budget, council
+from app.services import budget
+from app.services.core import council
 from tests.conftest import TEST_PROFILE
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "pabulib"
@@ -112,7 +113,7 @@ def test_online_votes_cli(council_file: Path, tmp_path: Path, capsys: pytest.Cap
 
     db = open_database(council_file)
     try:
-        from app.services import users
+        from app.services.core import users
 
         vc = voting_cycle(db, users.default_admin(db), today=__import__("datetime").date.today())
     finally:

@@ -12,15 +12,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from app.errors import ServiceError
 from app.paths import resource_path
-from app.services.errors import ServiceError
 from ui import i18n, preferences, style
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.db.engine import Database
-    from app.services.auth import Actor
+    from app.services.core.auth import Actor
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,8 @@ class Startup(QObject):
         self.finished.emit(2)
 
     def run(self) -> None:
-        from app.services import council, demo
+        from app.demo import create as demo_create
+        from app.services.core import council
         from ui.db_choice import open_for_gui
         from ui.dialogs.setup_dialog import SetupDialog
         from ui.login import obtain_actor
@@ -84,7 +85,7 @@ class Startup(QObject):
             actor: Actor | None = None
             if council.needs_setup(self.db):
                 if self.args.demo:
-                    demo.create_demo(self.db)
+                    demo_create.create_demo(self.db)
                 else:
                     setup = SetupDialog(self.db, self.window)
                     if setup.exec() != QDialog.DialogCode.Accepted:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # importing SQLAlchemy is deferred until the window is on screen
     from app.db.engine import Database
-    from app.services.auth import Actor, Permission
+    from app.services.core.auth import Actor, Permission
 
 
 class DataSignals(QObject):

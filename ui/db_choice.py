@@ -1,4 +1,6 @@
-"""Which database the GUI opens: ``--db``, HROMADA_DB, ``--demo``, then this PC's setting, then the local file.
+"""The GUI's composition root for data: the one module of ui/ that opens databases.
+
+Which database the GUI opens: ``--db``, HROMADA_DB, ``--demo``, then this PC's setting, then the local file.
 
 The PC's setting (Settings → Цей комп’ютер) is read at start (:func:`open_for_gui`).
 When the address it names cannot be opened (server down, wrong address), the clerk may
@@ -10,26 +12,26 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app import paths
 from app.db.engine import Database, open_database
-from app.services.errors import DatabaseOpenError
+from app.errors import DatabaseOpenError
 from ui import preferences
 from ui.messages import current_language
 
 
 def gui_target(args: argparse.Namespace) -> tuple[str, bool]:
     """The database to open, and whether it came from this PC's setting."""
-    from app.cli import resolve_db_target
-
     if args.db or os.environ.get("HROMADA_DB") or getattr(args, "demo", False):
-        return resolve_db_target(args), False
+        return paths.db_target(args.db, demo=getattr(args, "demo", False)), False
     configured = preferences.get(preferences.DB_URL)
     if configured:
         return configured, True
-    return resolve_db_target(args), False
+    return paths.db_target(args.db, demo=getattr(args, "demo", False)), False
 
 
 def ask_local_instead(parent: QWidget | None, exc: DatabaseOpenError) -> bool:
@@ -43,7 +45,7 @@ def ask_local_instead(parent: QWidget | None, exc: DatabaseOpenError) -> bool:
 
 
 def _open(target: str) -> Database:
-    from app.services.backup import startup_backup
+    from app.services.safety.backup import startup_backup
 
     startup_backup(target)  # the daily copy, before the database opens (and migrates)
     return open_database(target)
@@ -51,8 +53,6 @@ def _open(target: str) -> Database:
 
 def open_for_gui(args: argparse.Namespace, parent: QWidget | None) -> Database | None:
     """Open the chosen database; None when the clerk chose to quit after a failure."""
-    from app.cli import resolve_db_target
-
     target, configured = gui_target(args)
     try:
         return _open(target)
@@ -61,4 +61,9 @@ def open_for_gui(args: argparse.Namespace, parent: QWidget | None) -> Database |
             raise
         if not ask_local_instead(parent, exc):
             return None
-    return _open(resolve_db_target(args))
+    return _open(paths.db_target(args.db, demo=getattr(args, "demo", False)))
+
+
+def open_scratch(path: Path) -> Database:
+    """A fresh database at ``path`` (the build's smoke check)."""
+    return open_database(path)

@@ -1,7 +1,7 @@
-"""The ``hromada`` program: the command line of app.cli with the Qt front end plugged in.
+"""The ``hromada`` program: the command line of app.cli.main with the Qt front end plugged in.
 
 This is the composition root: app/ knows nothing of ui/, so the entry point hands the GUI
-and the smoke check to :func:`app.cli.main`. Both are imported only when used, so a
+and the smoke check to :func:`app.cli.main.main`. Both are imported only when used, so a
 subcommand never loads Qt and the GUI path loads nothing it does not need.
 """
 
@@ -11,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app.cli import Frontend
-from app.cli import main as cli_main
+from app.cli.main import Frontend
+from app.cli.main import main as cli_main
 
 
 def _run_gui(args: argparse.Namespace) -> int:

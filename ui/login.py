@@ -11,9 +11,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.db.engine import Database
-from app.services import demo, login
-from app.services.auth import Actor
-from app.services.errors import ServiceError
+from app.demo import profile as demo_profile
+from app.errors import ServiceError
+from app.services.core import login
+from app.services.core.auth import Actor
 from ui import preferences
 from ui.messages import current_language
 
@@ -38,7 +39,7 @@ def obtain_actor(db: Database, parent: QWidget | None = None, username: str | No
     from ui.dialogs.login_dialog import LoginDialog
 
     if demo_mode and not username:
-        actor = login.try_known_password(db, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+        actor = login.try_known_password(db, demo_profile.DEMO_ADMIN, demo_profile.DEMO_PASSWORD)
         if actor is not None:
             return actor
     note = ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811 - Qt's own name
@@ -50,25 +50,86 @@ class CurrentPageStack(QStackedWidget):
 class PageSpec:
     key: str
     title: str  # source text; translated in context "Navigation"
-    factory: str  # "module:Class"; the class takes (ctx, parent)
-    # a Permission value; plain text so that app.services.auth loads only after the window shows
+    factory: Callable[[AppContext, QWidget], QWidget]  # builds the page on first visit
+    # a Permission value; plain text so that app.services.core.auth loads only after the window shows
     permission: str = "view"
 
 
-HOME = PageSpec("home", _N("Navigation", "Головна"), "ui.pages.home_page:HomePage")
+# Each page's module is imported on its first visit: start-up builds only the window shell.
+def _home_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.home_page import HomePage
+
+    return HomePage(ctx, parent)
+
+
+def _deputies_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.deputies_page import DeputiesPage
+
+    return DeputiesPage(ctx, parent)
+
+
+def _sessions_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.sessions_page import SessionsPage
+
+    return SessionsPage(ctx, parent)
+
+
+def _petitions_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.petitions_page import PetitionsPage
+
+    return PetitionsPage(ctx, parent)
+
+
+def _appeals_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.appeals_page import AppealsPage
+
+    return AppealsPage(ctx, parent)
+
+
+def _budget_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.budget_page import BudgetPage
+
+    return BudgetPage(ctx, parent)
+
+
+def _safety_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.safety_page import SafetyPage
+
+    return SafetyPage(ctx, parent)
+
+
+def _reports_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.reports_page import ReportsPage
+
+    return ReportsPage(ctx, parent)
+
+
+def _audit_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.audit_page import AuditPage
+
+    return AuditPage(ctx, parent)
+
+
+def _settings_page(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(ctx, parent)
+
+
+HOME = PageSpec("home", _N("Navigation", "Головна"), _home_page)
 # Areas append their pages here, in sidebar order.
 AREA_PAGES: list[PageSpec] = [
-    PageSpec("deputies", _N("Navigation", "Депутати"), "ui.pages.deputies_page:DeputiesPage"),
-    PageSpec("sessions", _N("Navigation", "Сесії"), "ui.pages.sessions_page:SessionsPage"),
-    PageSpec("petitions", _N("Navigation", "Петиції"), "ui.pages.petitions_page:PetitionsPage"),
-    PageSpec("appeals", _N("Navigation", "Звернення"), "ui.pages.appeals_page:AppealsPage"),
-    PageSpec("budget", _N("Navigation", "Громадський бюджет"), "ui.pages.budget_page:BudgetPage"),
-    PageSpec("safety", _N("Navigation", "Збереження даних"), "ui.pages.safety_page:SafetyPage", "publish"),
+    PageSpec("deputies", _N("Navigation", "Депутати"), _deputies_page),
+    PageSpec("sessions", _N("Navigation", "Сесії"), _sessions_page),
+    PageSpec("petitions", _N("Navigation", "Петиції"), _petitions_page),
+    PageSpec("appeals", _N("Navigation", "Звернення"), _appeals_page),
+    PageSpec("budget", _N("Navigation", "Громадський бюджет"), _budget_page),
+    PageSpec("safety", _N("Navigation", "Збереження даних"), _safety_page, "publish"),
 ]
 TAIL_PAGES = [
-    PageSpec("reports", _N("Navigation", "Звіти"), "ui.pages.reports_page:ReportsPage"),
-    PageSpec("audit", _N("Navigation", "Журнал змін"), "ui.pages.audit_page:AuditPage", "view_audit"),
-    PageSpec("settings", _N("Navigation", "Налаштування"), "ui.pages.settings_page:SettingsPage"),
+    PageSpec("reports", _N("Navigation", "Звіти"), _reports_page),
+    PageSpec("audit", _N("Navigation", "Журнал змін"), _audit_page, "view_audit"),
+    PageSpec("settings", _N("Navigation", "Налаштування"), _settings_page),
 ]
 
 
@@ -140,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Show the pages the acting user may see, for the open database."""
-        from app.services.auth import Permission
+        from app.services.core.auth import Permission
 
         self.ctx = ctx
         self.setWindowTitle(self.tr("Hromada Desk — %1").replace("%1", ctx.db.describe()))
@@ -168,9 +229,7 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             assert self.ctx is not None, "attach() first"
-            module_name, class_name = self._specs[key].factory.split(":")
-            page_cls = getattr(importlib.import_module(module_name), class_name)
-            page = page_cls(self.ctx, self)
+            page = self._specs[key].factory(self.ctx, self)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.stack.addWidget(page)

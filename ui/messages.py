@@ -6,8 +6,8 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.services.errors import ServiceError
-from app.services.progress import Cancelled
+from app.errors import ServiceError
+from app.services.core.progress import Cancelled
 
 log = logging.getLogger(__name__)
 

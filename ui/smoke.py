@@ -14,17 +14,17 @@ from pathlib import Path
 
 def run_smoke() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.db.engine import open_database
+    from app.demo import create as demo_create
     from app.reports import registry
-    from app.services import demo
     from ui.app import build_main_window, make_application
+    from ui.db_choice import open_scratch
 
     with tempfile.TemporaryDirectory(prefix="hromada-smoke-") as tmp:
         os.environ["HROMADA_DATA_DIR"] = tmp
         app = make_application([sys.argv[0] if sys.argv else "hromada"])
-        db = open_database(Path(tmp) / "smoke.sqlite3")
+        db = open_scratch(Path(tmp) / "smoke.sqlite3")
         try:
-            actor = demo.create_demo(db)
+            actor = demo_create.create_demo(db)
             window = build_main_window(db, actor)
             window.show()
             app.processEvents()

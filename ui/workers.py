@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.services.progress import Cancelled, ProgressCallback
+from app.services.core.progress import Cancelled, ProgressCallback
 
 
 class _Signals(QObject):

@@ -13,16 +13,25 @@ import logging
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import inspect, text
 
-from app.services.errors import DatabaseOpenError
+from app.db.sqlite_files import copy_sqlite_aside
+from app.errors import DatabaseOpenError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
-    from app.db.engine import Database
+
+class Database(Protocol):
+    """What migrating needs of an open database (app.db.engine.Database has it)."""
+
+    engine: Engine
+    path: Path | None
+
+    def describe(self) -> str: ...
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +88,6 @@ def current_revisions(db: Database) -> set[str]:
 
 def upgrade(db: Database, target: str = "heads") -> bool:
     """Bring the schema up to date; returns True when anything was applied."""
-    from app.db.engine import copy_sqlite_aside
-
     current = current_revisions(db)
     unknown = current - known_revisions()
     if unknown:

@@ -24,14 +24,14 @@ from pathlib import Path
 from app.db.engine import Database
 from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
+from app.errors import ImportRejectedError, ValidationError
 from app.interchange import pabulib
 from app.interchange.pb_cycles import read_election
 from app.interchange.text_files import decode_text
-from app.services import ballots
-from app.services.auth import Actor
-from app.services.ballots import ImportSummary, OnlineVote
-from app.services.errors import ImportRejectedError, ValidationError
-from app.services.progress import ProgressCallback
+from app.services.budget import ballots
+from app.services.budget.ballots import ImportSummary, OnlineVote
+from app.services.core.auth import Actor
+from app.services.core.progress import ProgressCallback
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
@@ -154,7 +154,7 @@ def votes_from_pb(election: pabulib.PbElection) -> list[OnlineVote]:
 def import_online_votes(db: Database, actor: Actor, cycle_id: int, path: Path | str, *,
                         progress: ProgressCallback | None = None) -> ImportSummary:
     """Merge online votes from ``path`` (.csv or .pb) into a cycle, deduplicated against paper ballots."""
-    from app.services import backup
+    from app.services.safety import backup
 
     path = Path(path)
     by_code = path.suffix.lower() == ".pb"

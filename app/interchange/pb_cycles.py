@@ -31,13 +31,15 @@ from app.db.engine import Database
 from app.db.models.budget import BudgetCategory, BudgetCycle, BudgetProject, CostItem
 from app.domain import pb_rules
 from app.domain.names import search_key
+from app.errors import NotFoundError, ValidationError
 from app.interchange import pabulib
-from app.services import audit, ballots, budget, council
-from app.services.auth import Actor, Permission, require
-from app.services.budget_results import MONEY_SCALE, category_election
-from app.services.errors import NotFoundError, ValidationError
-from app.services.progress import ProgressCallback, report
-from app.services.safefile import AtomicFile
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget.results import MONEY_SCALE, category_election
+from app.services.core import audit, council
+from app.services.core.auth import Actor, Permission, require
+from app.services.core.progress import ProgressCallback, report
+from app.services.safety.safefile import AtomicFile
 
 # META keys the cycle's own fields regenerate on export; every other key is kept and written back.
 _REGENERATED_META = frozenset({
@@ -125,7 +127,7 @@ def import_pabulib(db: Database, actor: Actor, path: Path | str, *, title: str |
     path = Path(path)
     report(progress, 0, 4, "Читання файлу")
     election = read_election(path)
-    from app.services import backup
+    from app.services.safety import backup
 
     backup.before_import(db)  # the file parses: a copy of the database aside before the bulk write
     return import_election(db, actor, election, source=path.name, title=title, progress=progress)

@@ -22,8 +22,10 @@ from typing import Any
 from app.db.engine import Database
 from app.domain.deputies import CommitteeRole, InitiatorKind, roman
 from app.domain.votes import Majority, VoteOption
-from app.services import council, deputies, rollcalls, sessions
-from app.services.progress import ProgressCallback, report
+from app.services import deputies
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
+from app.services.deputies import rollcalls, sessions
 
 POPOLO_OPTIONS = {
     VoteOption.FOR: "yes",

@@ -11,7 +11,7 @@ Import, step by step (the GUI wizard and ``hromada import rollcall`` do the same
    "утримався", "не голосував", "відсутній", or 1–5, +/-...). Deputies missing from the file who were
    registered absent at the session are filled in as absent. Every problem is listed.
 4. :func:`import_roll_call` refuses the whole file if any problem remains (``ImportRejectedError``
-   naming each row); otherwise saves it as one roll call through :func:`app.services.rollcalls.save_roll_call`,
+   naming each row); otherwise saves it as one roll call through :func:`app.services.deputies.rollcalls.save_roll_call`,
    which computes the result and checks the roll call against the attendance register and mandates.
 """
 
@@ -30,10 +30,11 @@ from app.db.engine import Database
 from app.domain.deputies import OPTION_ORDER, parse_vote_option
 from app.domain.names import search_key
 from app.domain.votes import VoteOption
+from app.errors import ImportRejectedError, ValidationError
 from app.interchange.text_files import decode_text
-from app.services import deputies, rollcalls, sessions
-from app.services.auth import Actor
-from app.services.errors import ImportRejectedError, ValidationError
+from app.services import deputies
+from app.services.core.auth import Actor
+from app.services.deputies import rollcalls, sessions
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 2000
@@ -232,7 +233,7 @@ def import_roll_call(db: Database, actor: Actor, agenda_item_id: int, path: Path
         raise ImportRejectedError(f"Файл «{path.name}» не імпортовано: жодного голосу не збережено. "
                                   f"Проблем: {len(plan.problems)}.", plan.problems,
                                   "The file was not imported; nothing was saved.")
-    from app.services import backup
+    from app.services.safety import backup
 
     backup.before_import(db)  # a copy of the database aside before a bulk write
     return rollcalls.save_roll_call(db, actor, agenda_item_id, plan.options,

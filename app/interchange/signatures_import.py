@@ -30,12 +30,12 @@ from pathlib import Path
 from app.db.engine import Database
 from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
+from app.errors import ImportRejectedError, ValidationError
 from app.interchange.text_files import decode_text
 from app.services import petitions
-from app.services.auth import Actor, Permission, require
-from app.services.errors import ImportRejectedError, ValidationError
+from app.services.core.auth import Actor, Permission, require
+from app.services.core.progress import ProgressCallback, report
 from app.services.petitions import BatchProblem, SignatureInput
-from app.services.progress import ProgressCallback, report
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -310,7 +310,7 @@ def import_file(
             [p.text() for p in problems],
             f"Import refused: {len(problems)} rows rejected; nothing was recorded.",
         )
-    from app.services import backup
+    from app.services.safety import backup
 
     backup.before_import(db)  # a copy of the database aside before a bulk write
     return petitions.add_signatures(db, actor, petition_id, parsed.rows, source=Path(path).name, today=today,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.errors import ValidationError
+from app.errors import ValidationError
 
 # Excel on Ukrainian Windows saves CSV in Windows-1251 unless told otherwise; everything else is UTF-8.
 ENCODINGS = ("utf-8-sig", "cp1251")

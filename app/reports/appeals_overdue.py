@@ -12,9 +12,9 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.reports.base import build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
+from app.reports.kind import ReportKind
 from app.services import appeals
-from app.services.progress import ProgressCallback, report
+from app.services.core.progress import ProgressCallback, report
 
 
 def render(db: Database, record_id: int | None, out: Path, progress: ProgressCallback | None = None) -> None:

@@ -16,12 +16,13 @@ from reportlab.platypus import Table, TableStyle
 from app.db.engine import Database
 from app.domain.deputies import AttendanceStatus, SessionKind
 from app.domain.formats import format_date, format_percent
+from app.errors import ValidationError
 from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
-from app.services import council, deputies
-from app.services.errors import ValidationError
-from app.services.progress import ProgressCallback, report
+from app.reports.kind import ReportKind
+from app.services import deputies
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
 
 MARKS = {AttendanceStatus.PRESENT: "+", AttendanceStatus.ABSENT: "н", AttendanceStatus.ABSENT_EXCUSED: "п"}
 BLOCK = 24  # sessions per grid block

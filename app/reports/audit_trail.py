@@ -9,9 +9,10 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_datetime, utc_to_local
 from app.reports.base import build_pdf, data_table, paragraph
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
-from app.services import audit
-from app.services.progress import ProgressCallback, report
+from app.reports.kind import ReportKind
+from app.services import registry
+from app.services.core import audit
+from app.services.core.progress import ProgressCallback, report
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -33,7 +34,7 @@ def describe_changes(changes: dict[str, list[object]], limit: int = 6) -> str:
 
 
 def entity_label(entity_type: str) -> str:
-    return audit.ENTITY_LABELS.get(entity_type, (entity_type, entity_type))[0]
+    return registry.entity_label(entity_type)
 
 
 def render_filtered(

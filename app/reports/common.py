@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.db.engine import Database
 from app.reports.base import CouncilHeader
-from app.services import council
+from app.services.core import council
 
 
 def council_header(db: Database) -> CouncilHeader:

@@ -8,9 +8,10 @@ from app.db.engine import Database
 from app.domain.formats import format_int
 from app.reports.base import build_pdf, key_value_table, paragraph, section
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
-from app.services import council, settings
-from app.services.progress import ProgressCallback
+from app.reports.kind import ReportKind
+from app.services import registry
+from app.services.core import council, settings
+from app.services.core.progress import ProgressCallback
 
 
 def render(db: Database, record_id: int | None, out: Path, progress: ProgressCallback | None = None) -> None:
@@ -26,9 +27,9 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         ("Офіційний сайт", profile.website or "—"),
     ]
     story = [key_value_table(pairs)]
-    settings.load_all()
-    public_settings = [(d.label_uk, v) for k, v in settings.get_all(db).items()
-                       if (d := settings.REGISTRY[k]).type in (int, str) and not k.startswith("_")]
+    shown = [d for d in registry.all_settings() if d.type in (int, str) and not d.key.startswith("_")]
+    values = settings.get_values(db, shown)
+    public_settings = [(d.label_uk, values[d.key]) for d in shown]
     if public_settings:
         story += section("Правила громади")
         story.append(key_value_table([(label, value) for label, value in public_settings]))

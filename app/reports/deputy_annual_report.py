@@ -16,9 +16,11 @@ from app.domain.votes import VoteOption
 from app.reports.base import bar_chart, build_pdf, data_table, key_value_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, tiles
-from app.reports.registry import ReportKind
-from app.services import council, deputies, initiatives
-from app.services.progress import ProgressCallback, report
+from app.reports.kind import ReportKind
+from app.services import deputies
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
+from app.services.deputies import initiatives
 
 SECTIONS = (
     ("committee_work", "Робота в раді та постійних комісіях"),

@@ -20,9 +20,11 @@ from app.domain.votes import VoteOption
 from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, portrait, tiles
-from app.reports.registry import ReportKind
-from app.services import council, deputies, initiatives
-from app.services.progress import ProgressCallback, report
+from app.reports.kind import ReportKind
+from app.services import deputies
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
+from app.services.deputies import initiatives
 
 A4_WIDTH = 210 * mm
 FRAME_WIDTH = A4_WIDTH - 2 * 18 * mm

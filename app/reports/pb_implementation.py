@@ -13,10 +13,10 @@ from app.db.engine import Database
 from app.domain.formats import format_date
 from app.reports.base import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
+from app.reports.kind import ReportKind
 from app.reports.pb_common import percent_of, tiles
-from app.reports.registry import ReportKind
 from app.services import budget
-from app.services.progress import ProgressCallback, report
+from app.services.core.progress import ProgressCallback, report
 
 
 def _milestone_state(m: budget.MilestoneView, today: date) -> str:

@@ -28,10 +28,11 @@ from app.reports.base import (
     styles,
 )
 from app.reports.common import council_header
+from app.reports.kind import ReportKind
 from app.reports.pb_common import A4_FRAME_WIDTH, ACCENT, keep_numbers, period_text
-from app.reports.registry import ReportKind
-from app.services import budget, council
-from app.services.progress import ProgressCallback, report
+from app.services import budget
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
 
 
 def _number_block(number: int) -> Table:

@@ -18,10 +18,12 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_datetime, format_int, utc_to_local
 from app.reports.base import build_pdf, data_table, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
+from app.reports.kind import ReportKind
 from app.reports.pb_common import ballot_rules_text, keep_numbers, percent_of, period_text, preliminary_note
-from app.reports.registry import ReportKind
-from app.services import ballots, budget, budget_results
-from app.services.progress import ProgressCallback, report
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.core.progress import ProgressCallback, report
 
 
 def _turnout(turnout: ballots.Turnout) -> list:

@@ -15,10 +15,11 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.reports.base import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
+from app.reports.kind import ReportKind
 from app.reports.pb_common import percent_of, period_text, preliminary_note, tiles
-from app.reports.registry import ReportKind
-from app.services import budget, budget_results
-from app.services.progress import ProgressCallback, report
+from app.services import budget
+from app.services.budget import results as budget_results
+from app.services.core.progress import ProgressCallback, report
 
 
 def _label(p: budget_results.ProjectOutcome, results: budget_results.CycleResults) -> str:

@@ -15,12 +15,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.domain.petitions import PetitionState
+from app.errors import ValidationError
 from app.reports.base import build_pdf, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
+from app.reports.kind import ReportKind
 from app.services import petitions
-from app.services.errors import ValidationError
-from app.services.progress import ProgressCallback, report
+from app.services.core.progress import ProgressCallback, report
 
 
 def render(db: Database, record_id: int | None, out: Path, progress: ProgressCallback | None = None) -> None:

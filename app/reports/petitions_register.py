@@ -14,10 +14,10 @@ from app.domain.formats import format_date, format_int
 from app.domain.petitions import PetitionState
 from app.reports.base import build_pdf, data_table, key_value_table, paragraph, section
 from app.reports.common import council_header
-from app.reports.registry import ReportKind
+from app.reports.kind import ReportKind
 from app.services import petitions
+from app.services.core.progress import ProgressCallback, report
 from app.services.petitions import PetitionRow
-from app.services.progress import ProgressCallback, report
 
 ANSWER_CHARS = 260
 

@@ -1,67 +1,59 @@
 """Every report kind the app can produce, by stable English identifier.
 
-Each report module defines ``REPORTS: list[ReportKind]``; add the module to
-``REPORT_MODULES``. The CLI (``hromada report list`` / ``report KIND``) and the GUI's
+Each report module defines ``REPORTS: list[ReportKind]`` (:mod:`app.reports.kind`); add the
+module to :data:`REPORT_MODULES`. The CLI (``hromada report list`` / ``report KIND``) and the GUI's
 Reports page both read this registry.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.db.engine import Database
-from app.services.auth import Actor, Permission, require
-from app.services.errors import NotFoundError, ValidationError
-from app.services.progress import ProgressCallback
+from app.errors import NotFoundError, ValidationError
+from app.reports import (
+    appeals_overdue,
+    appeals_statistics,
+    attendance,
+    audit_trail,
+    council_profile,
+    deputy_annual_report,
+    deputy_card,
+    pb_implementation,
+    pb_project_card,
+    pb_protocol,
+    pb_results_poster,
+    petition_answer,
+    petition_notice,
+    petitions_register,
+    session_results,
+)
+from app.reports.kind import ReportKind
+from app.services.core.auth import Actor, Permission, require
+from app.services.core.progress import ProgressCallback
 
-# (db, record id or None, output path, progress) -> None
-RenderFn = Callable[[Database, int | None, Path, ProgressCallback | None], None]
-
-
-@dataclass(frozen=True)
-class ReportKind:
-    id: str
-    title_uk: str
-    title_en: str
-    public: bool
-    render: RenderFn
-    needs_id: bool = False
-    id_hint_uk: str = ""  # what --id means, e.g. "номер засідання"
-    id_hint_en: str = ""
-    # Lists (id, label) choices for --id in the GUI; None when the report takes no id.
-    choices: Callable[[Database], list[tuple[int, str]]] | None = None
-
-    def title(self, language: str = "uk") -> str:
-        return self.title_en if language == "en" else self.title_uk
-
-
-REPORT_MODULES: list[str] = [
-    "app.reports.council_profile",
-    "app.reports.audit_trail",
-    "app.reports.deputy_card",
-    "app.reports.session_results",
-    "app.reports.attendance",
-    "app.reports.deputy_annual_report",
-    "app.reports.petition_notice",
-    "app.reports.petitions_register",
-    "app.reports.petition_answer",
-    "app.reports.appeals_statistics",
-    "app.reports.appeals_overdue",
-    "app.reports.pb_results_poster",
-    "app.reports.pb_protocol",
-    "app.reports.pb_project_card",
-    "app.reports.pb_implementation",
-]
+# Every report module, in the order reports are listed (``hromada report list``, the Reports page).
+REPORT_MODULES = (
+    council_profile,
+    audit_trail,
+    deputy_card,
+    session_results,
+    attendance,
+    deputy_annual_report,
+    petition_notice,
+    petitions_register,
+    petition_answer,
+    appeals_statistics,
+    appeals_overdue,
+    pb_results_poster,
+    pb_protocol,
+    pb_project_card,
+    pb_implementation,
+)
 
 
 def all_reports() -> list[ReportKind]:
-    kinds: list[ReportKind] = []
-    for name in REPORT_MODULES:
-        kinds.extend(importlib.import_module(name).REPORTS)
-    return kinds
+    return [kind for module in REPORT_MODULES for kind in module.REPORTS]
 
 
 def get_report(kind_id: str) -> ReportKind:

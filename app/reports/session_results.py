@@ -15,9 +15,10 @@ from app.domain.votes import Majority, VoteOption
 from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import OPTION_SHORT
-from app.reports.registry import ReportKind
-from app.services import council, rollcalls, sessions
-from app.services.progress import ProgressCallback, report
+from app.reports.kind import ReportKind
+from app.services.core import council
+from app.services.core.progress import ProgressCallback, report
+from app.services.deputies import rollcalls, sessions
 
 ROLL_COLUMNS = 3  # name–option pairs side by side
 

@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from app.db import migrations_runner
 from app.db.engine import Database, make_engine, open_database
-from app.services import audit, council
-from app.services.auth import Actor
-from app.services.errors import DatabaseOpenError
+from app.errors import DatabaseOpenError
+from app.services.core import audit, council
+from app.services.core.auth import Actor
 from tests.conftest import TEST_PROFILE
 
 

@@ -20,8 +20,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database, open_database
 from app.db.models.core import AuditChainHead, AuditEvent
-from app.services import audit
-from app.services.auth import SYSTEM_ACTOR, Actor
+from app.services.core import audit
+from app.services.core.auth import SYSTEM_ACTOR, Actor
 from tests import dbutil
 
 CLIENTS = 3
@@ -111,7 +111,8 @@ def test_first_event_on_a_new_server_database_from_many_pcs() -> None:
 def _budget_ready(db: Database, admin: Actor) -> tuple[int, list[int], list[int]] | None:
     """A cycle open for voting with three projects and three voting points, via the budget services."""
     try:
-        from app.services import ballots, budget  # noqa: F401
+        from app.services import budget
+        from app.services.budget import ballots  # noqa: F401
     except ImportError:
         return None
     today = date.today()
@@ -136,7 +137,7 @@ def test_three_clients_enter_ballots_for_the_same_voters(council_db: tuple[Datab
     ready = _budget_ready(db, admin)
     if ready is None:  # pragma: no cover - the budget area is in the tree
         pytest.skip("the budget area's ballot service is not there")
-    from app.services import ballots
+    from app.services.budget import ballots
 
     cycle_id, projects, points = ready
     voters = [f"АА{100000 + n}" for n in range(60)]

@@ -6,12 +6,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 
-from app.cli import main
 from app.db.engine import Database, open_database
-from app.services import audit, council, dbcopy, demo, login, passwords, users
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, ValidationError
+from app.demo import create as demo_create
+from app.demo import profile as demo_profile
+from app.errors import PermissionDeniedError, ValidationError
+from app.services.core import audit, council, login, passwords, users
+from app.services.core.auth import Actor, Role
+from app.services.safety import dbcopy
 from tests import dbutil
 from tests.conftest import TEST_PROFILE
 
@@ -114,7 +117,7 @@ def test_demo_round_trip_sqlite_postgres_sqlite(tmp_path: Path, monkeypatch: pyt
     source_path = dbutil.migrated_sqlite_file(tmp_path / "demo.sqlite3")
     source = open_database(source_path)
     try:
-        demo.create_demo(source)
+        demo_create.create_demo(source)
         original = _digests(source)
     finally:
         source.dispose()
@@ -125,15 +128,15 @@ def test_demo_round_trip_sqlite_postgres_sqlite(tmp_path: Path, monkeypatch: pyt
         server = open_database(pg_url)
         try:
             # The serial counters moved past the copied ids: new records get fresh ids.
-            admin = login.authenticate(server, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+            admin = login.authenticate(server, demo_profile.DEMO_ADMIN, demo_profile.DEMO_PASSWORD)
             added = users.create_user(server, admin, users.UserData("novyi", "", Role.VIEWER), "novyi-parol")
             assert added.id > max(u.id for u in users.list_users(server) if u.username != "novyi")
             assert audit.verify_chain(server).ok
         finally:
             server.dispose()
         back_path = tmp_path / "back.sqlite3"
-        monkeypatch.setenv("HROMADA_PASSWORD", demo.DEMO_PASSWORD)
-        assert main(["--user", demo.DEMO_ADMIN, "migrate-db", "--from", pg_url, "--to", str(back_path)]) == 0
+        monkeypatch.setenv("HROMADA_PASSWORD", demo_profile.DEMO_PASSWORD)
+        assert main(["--user", demo_profile.DEMO_ADMIN, "migrate-db", "--from", pg_url, "--to", str(back_path)]) == 0
     back = open_database(back_path)
     try:
         returned = _digests(back)
@@ -158,7 +161,7 @@ def test_refuses_a_server_database_with_records(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_unreachable_server_is_a_clear_message(tmp_path: Path) -> None:
     source = _council_file(tmp_path / "a.sqlite3")
-    from app.services.errors import DatabaseOpenError
+    from app.errors import DatabaseOpenError
 
     with pytest.raises(DatabaseOpenError, match="Не вдається з’єднатися"):
         dbcopy.migrate(str(source), "postgresql://nobody@127.0.0.1:1/none", _admin_of)

@@ -13,10 +13,12 @@ import pytest
 
 from app.db.engine import Database
 from app.domain import pb_rules
+from app.errors import ValidationError
 from app.interchange import pabulib, pb_cycles
-from app.services import ballots, budget, budget_results
-from app.services.auth import Actor
-from app.services.errors import ValidationError
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.core.auth import Actor
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "pabulib"
 FILES = sorted(DATA.glob("*.pb"))

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 from jsonschema import Draft3Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from app.cli import main
 from app.db.engine import open_database
 from app.interchange import popolo
 from app.services import deputies
@@ -105,7 +105,7 @@ def test_cli_export_popolo(demo_path: Path, tmp_path: Path, capsys: pytest.Captu
 def test_export_formats_are_shared() -> None:
     import argparse
 
-    from app.cli_formats import format_parser
+    from app.cli.formats import format_parser
 
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")

@@ -6,15 +6,16 @@ import csv
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 from openpyxl import Workbook, load_workbook
 
-from app.cli import main
 from app.db.engine import Database
 from app.domain.votes import VoteOption
+from app.errors import ImportRejectedError, ValidationError
 from app.interchange import rollcall_import
-from app.services import audit, sessions
-from app.services.auth import Actor
-from app.services.errors import ImportRejectedError, ValidationError
+from app.services.core import audit
+from app.services.core.auth import Actor
+from app.services.deputies import sessions
 from tests.deputies_setup import Council, build_council
 
 
@@ -107,7 +108,7 @@ def test_unreadable_files(council: Council, tmp_path: Path) -> None:
 def test_export_roundtrip(council: Council, tmp_path: Path) -> None:
     options = {d: (VoteOption.ABSENT if i == 25 else VoteOption.FOR if i < 20 else VoteOption.AGAINST)
                for i, d in enumerate(council.deputy_ids)}
-    from app.services import rollcalls
+    from app.services.deputies import rollcalls
 
     rollcalls.save_roll_call(council.db, council.actor, council.item_id, options)
     out_csv, out_xlsx = tmp_path / "out.csv", tmp_path / "out.xlsx"

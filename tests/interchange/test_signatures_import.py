@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook
 
 from app.db.engine import Database
+from app.errors import ImportRejectedError, ValidationError
 from app.interchange import signatures_import
 from app.services import petitions
-from app.services.auth import Actor
-from app.services.errors import ImportRejectedError, ValidationError
+from app.services.core.auth import Actor
 from tests.services.petition_helpers import TODAY, make_petition
 
 

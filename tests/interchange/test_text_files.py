@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.errors import ValidationError
 from app.interchange import online_votes, rollcall_import
 from app.interchange.text_files import decode_text
-from app.services.errors import ValidationError
 
 # 0x98 is undefined in Windows-1251 and invalid as UTF-8: no text encoding a clerk uses reads it.
 UNREADABLE = "Прізвище;Голос\n".encode("cp1251") + b"\x98\x98\x98;\x98\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from app.db.engine import Database
 from app.reports import appeals_statistics, registry
 from app.services import appeals
-from app.services.auth import Actor
+from app.services.core.auth import Actor
 from tests.reports.pdf_utils import pdf_text, render_png
 from tests.services.petition_helpers import make_appeal
 

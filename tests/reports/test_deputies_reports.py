@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.demo.deputies import demo_year
 from app.reports import registry
-from app.services import deputies, initiatives, sessions
-from app.services.deputies_demo import demo_year
+from app.services import deputies
+from app.services.deputies import initiatives, sessions
 from tests.deputies_setup import demo_copy, demo_path  # noqa: F401 - fixtures
 from tests.reports.pdf_utils import pdf_text, render_png
 
@@ -45,7 +46,7 @@ def test_deputy_card(demo_copy, tmp_path: Path) -> None:  # noqa: F811
 
 
 def test_card_shows_public_contacts_and_photo(demo_copy, tmp_path: Path) -> None:  # noqa: F811
-    from app.reports.logo import demo_logo_png
+    from app.demo.logo import demo_logo_png
 
     db, actor = demo_copy
     row = next(r for r in deputies.list_deputies(db) if r.surname == "Шевченко")
@@ -98,7 +99,7 @@ def test_annual_report(demo_copy, tmp_path: Path) -> None:  # noqa: F811
 
 
 def test_needs_id(demo_copy, tmp_path: Path) -> None:  # noqa: F811
-    from app.services.errors import ValidationError
+    from app.errors import ValidationError
 
     db, _ = demo_copy
     with pytest.raises(ValidationError, match="потребує параметра --id"):

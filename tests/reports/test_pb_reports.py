@@ -11,8 +11,10 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models.budget import Ballot
 from app.reports import registry
-from app.services import ballots, budget, budget_results
-from app.services.auth import Actor
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.core.auth import Actor
 from tests.budget_support import TODAY, uah, voting_cycle
 from tests.reports.pdf_utils import pdf_pages, pdf_text, render_png
 

@@ -9,10 +9,13 @@ import pytest
 
 from app.db.engine import Database
 from app.domain.petitions import PetitionOutcome
+from app.errors import ServiceError
 from app.reports import registry
-from app.services import petition_links, petitions, sessions, settings
-from app.services.auth import Actor
-from app.services.errors import ServiceError
+from app.services import petitions
+from app.services.core import settings
+from app.services.core.auth import Actor
+from app.services.deputies import sessions
+from app.services.petitions import links as petition_links
 from tests.reports.pdf_utils import pdf_text, render_png
 from tests.services.petition_helpers import make_appeal, make_petition, sign
 
@@ -39,7 +42,7 @@ def _flat(text: str) -> str:
 
 def _private_data_world(db: Database, admin: Actor) -> dict[str, int]:
     """Petitions in every state and appeals, every private field holding a marker."""
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 3})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 3})
     private = {"author_address": MARKERS["author_address"], "author_phone": MARKERS["author_phone"],
                "author_email": MARKERS["author_email"]}
     start = TODAY - dt.timedelta(days=200)

@@ -7,7 +7,7 @@ import itertools
 
 from app.db.engine import Database
 from app.services import appeals, petitions
-from app.services.auth import Actor
+from app.services.core.auth import Actor
 
 TODAY = dt.date(2026, 5, 20)  # a Wednesday
 SURNAMES = ["Шевченко", "Коваль", "Бондар", "Ткачук", "Кравець", "Олійник", "Поліщук", "Мельник", "Лисенко",

@@ -8,10 +8,11 @@ import pytest
 
 from app.db.engine import Database
 from app.domain.deadlines import DeadlineState
-from app.services import appeals, settings
+from app.errors import ImportRejectedError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services import appeals, registry
 from app.services.appeals import AppealAnswer, AppealFilter
-from app.services.auth import Actor, Role
-from app.services.errors import ImportRejectedError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services.core import settings
+from app.services.core.auth import Actor, Role
 from tests.services.petition_helpers import TODAY, appeal_input, make_appeal
 
 VIEWER = Actor(user_id=None, username="viewer", role=Role.VIEWER)
@@ -28,14 +29,14 @@ def test_numbers_follow_the_council_pattern_and_restart_each_year(council_db: tu
     second = make_appeal(db, admin)
     third = make_appeal(db, admin)
     assert [detail(db, i).reg_number for i in (first, second, third)] == ["1/2025", "1/2026", "2/2026"]
-    settings.set_values(db, admin, {appeals.NUMBER_PATTERN.key: "{letter}-{seq}"})
+    settings.set_values(db, admin, {appeals.NUMBER_PATTERN: "{letter}-{seq}"})
     fourth = make_appeal(db, admin, applicant_name="Ґалаґан Ірина")
     assert detail(db, fourth).reg_number == "Ґ-3"
-    settings.set_values(db, admin, {appeals.NUMBER_PATTERN.key: "К-{seq}/{yy}{kind}"})
+    settings.set_values(db, admin, {appeals.NUMBER_PATTERN: "К-{seq}/{yy}{kind}"})
     assert detail(db, make_appeal(db, admin, kind="complaint")).reg_number == "К-4/26С"
     assert appeals.appeal_id_by_number(db, "1/2026") == second
     for bad, message in (("{year}", "{seq}"), ("{seq}-{month}", "невідомі поля")):
-        settings.set_values(db, admin, {appeals.NUMBER_PATTERN.key: bad})
+        settings.set_values(db, admin, {appeals.NUMBER_PATTERN: bad})
         with pytest.raises(ValidationError, match=message):
             make_appeal(db, admin)
 
@@ -133,7 +134,7 @@ def test_due_states_colour_the_register(council_db: tuple[Database, Actor]) -> N
     assert due == {overdue: True, soon: False, later: False}
     assert [r.id for r in appeals.list_appeals(db, TODAY, AppealFilter(state="overdue"))] == [overdue]
     assert {r.id for r in appeals.list_appeals(db, TODAY, AppealFilter(state="due_soon"))} == {soon, later}
-    settings.set_values(db, admin, {"deadlines.due_soon_working_days": 1})
+    settings.set_values(db, admin, {registry.setting("deadlines.due_soon_working_days"): 1})
     assert {r.deadline for r in appeals.list_appeals(db, TODAY) if r.id == soon} == {DeadlineState.OK}
 
 

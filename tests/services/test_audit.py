@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pytest
 
 from app.db.engine import Database
-from app.services import audit, council
-from app.services.auth import Actor
+from app.services.core import audit, council
+from app.services.core.auth import Actor
 from tests.conftest import TEST_PROFILE
 
 

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import Database, open_database
-from app.services import audit, backup, council, deputies, settings
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, ServiceError, ValidationError
-from app.services.safefile import DamagedFileError, PasswordRequiredError, WrongPasswordError
+from app.errors import PermissionDeniedError, ServiceError, ValidationError
+from app.services import deputies
+from app.services.core import audit, council, settings
+from app.services.core.auth import Actor, Role
+from app.services.safety import backup
+from app.services.safety.safefile import DamagedFileError, PasswordRequiredError, WrongPasswordError
 from tests.safety_support import (
     audit_events,
     bulk_ballots,
@@ -67,13 +69,13 @@ def test_daily_copy_at_most_once_a_day_and_rotation_per_kind(council_db: tuple[D
 
 def test_rotation_follows_the_council_setting(council_db: tuple[Database, Actor], tmp_path: Path) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {backup.KEEP_LAST.key: 2})
+    settings.set_values(db, admin, {backup.KEEP_LAST: 2})
     folder = tmp_path / "auto"
     for n in range(4):
         backup.auto_backup(db, "manual", folder=folder, now=datetime(2026, 1, 1) + timedelta(minutes=n))
     assert len(backup.list_auto_backups(db.path, folder)) == 2
     with pytest.raises(ValidationError):
-        settings.set_values(db, admin, {backup.KEEP_LAST.key: 0})
+        settings.set_values(db, admin, {backup.KEEP_LAST: 0})
 
 
 def test_startup_copy_is_made_before_opening_and_never_blocks(council_db: tuple[Database, Actor],
@@ -338,7 +340,7 @@ def test_counts_in_preview_match_the_database(council_db: tuple[Database, Actor]
 
 def cancel_after(calls: int):  # noqa: ANN201
     """A progress callback that presses Cancel at its ``calls``-th report."""
-    from app.services.progress import Cancelled
+    from app.services.core.progress import Cancelled
 
     seen = [0]
 
@@ -353,7 +355,7 @@ def cancel_after(calls: int):  # noqa: ANN201
 @pytest.mark.parametrize("password", [None, PASSWORD])
 def test_cancelled_backup_leaves_nothing(council_db: tuple[Database, Actor], tmp_path: Path,
                                          password: str | None) -> None:
-    from app.services.progress import Cancelled
+    from app.services.core.progress import Cancelled
 
     db, admin = council_db
     before = data_digest(db)
@@ -366,7 +368,7 @@ def test_cancelled_backup_leaves_nothing(council_db: tuple[Database, Actor], tmp
 
 
 def test_cancelled_restore_changes_nothing(council_db: tuple[Database, Actor], tmp_path: Path) -> None:
-    from app.services.progress import Cancelled
+    from app.services.core.progress import Cancelled
 
     db, admin = council_db
     bulk_ballots(db, admin, 6000)  # a database of several copy steps

@@ -12,11 +12,13 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database
 from app.db.models.budget import Ballot, BudgetSecret
+from app.errors import ImportRejectedError, PermissionDeniedError, ValidationError
 from app.interchange import online_votes
-from app.services import audit, ballots, budget
-from app.services.auth import Actor, Role
-from app.services.ballots import BallotEntry, BallotRefused, RefusalCode
-from app.services.errors import ImportRejectedError, PermissionDeniedError, ValidationError
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget.ballots import BallotEntry, BallotRefused, RefusalCode
+from app.services.core import audit
+from app.services.core.auth import Actor, Role
 from tests.budget_support import TODAY, voting_cycle
 
 
@@ -261,7 +263,7 @@ def test_ballots_entered_one_by_one_at_two_points(council_db: tuple[Database, Ac
 
 
 def test_cumulative_ballots_take_points(council_db: tuple[Database, Actor]) -> None:
-    from app.services import budget_results
+    from app.services.budget import results as budget_results
 
     db, actor = council_db
     cycle = budget.create_cycle(db, actor, budget.CycleData(

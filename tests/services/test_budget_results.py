@@ -7,11 +7,15 @@ from datetime import timedelta
 import pytest
 
 from app.db.engine import Database
+from app.demo import budget as budget_demo
 from app.domain import pb_rules
-from app.services import ballots, budget, budget_demo, budget_results, council
-from app.services.auth import Actor
-from app.services.ballots import BallotEntry, BallotRefused
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.budget.ballots import BallotEntry, BallotRefused
+from app.services.core import council
+from app.services.core.auth import Actor
 from tests.budget_support import TODAY, voting_cycle
 
 AFTER = TODAY + timedelta(days=10)

@@ -9,10 +9,11 @@ import pytest
 
 from app.db.base import Base
 from app.db.engine import Database
-from app.services import audit, budget, budget_results
-from app.services.auth import Actor, Role
-from app.services.due import due_soon
-from app.services.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services import budget, registry
+from app.services.budget import results as budget_results
+from app.services.core import audit
+from app.services.core.auth import Actor, Role
 from tests.budget_support import TODAY, uah, voting_cycle
 
 BASE = budget.CycleData(title="ГБ 2026", year=2026, total_budget=uah(1_000_000))
@@ -22,7 +23,7 @@ def test_every_budget_table_has_an_audit_label() -> None:
     tables = [t for t in Base.metadata.tables if t.startswith("pb_")]
     assert len(tables) >= 11
     for table in tables:
-        assert table in audit.ENTITY_LABELS, table
+        assert table in registry.entity_labels(), table
 
 
 def test_cycle_validation_speaks_ukrainian(council_db: tuple[Database, Actor]) -> None:
@@ -111,7 +112,7 @@ def test_points_unique_and_protected(council_db: tuple[Database, Actor]) -> None
     vc = voting_cycle(db, actor)
     with pytest.raises(ValidationError, match="уже є"):
         budget.add_point(db, actor, "  бібліотека ")
-    from app.services import ballots
+    from app.services.budget import ballots
 
     ballots.enter_ballot(db, actor, ballots.BallotEntry(vc.cycle.id, "АВ123456", 30, "1", vc.points[1].id),
                          today=TODAY)
@@ -126,7 +127,7 @@ def test_points_unique_and_protected(council_db: tuple[Database, Actor]) -> None
 def test_rules_locked_once_ballots_exist(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
     vc = voting_cycle(db, actor)
-    from app.services import ballots
+    from app.services.budget import ballots
 
     ballots.enter_ballot(db, actor, ballots.BallotEntry(vc.cycle.id, "АВ123456", 30, "1", vc.points[0].id),
                          today=TODAY)
@@ -157,7 +158,7 @@ def test_delete_empty_cycle(council_db: tuple[Database, Actor]) -> None:
 def test_implementation_drives_project_status_and_due_list(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
     vc = voting_cycle(db, actor)
-    from app.services import ballots
+    from app.services.budget import ballots
 
     for i, projects in enumerate(["1 4", "1 5", "2 4", "3"]):
         ballots.enter_ballot(db, actor, ballots.BallotEntry(vc.cycle.id, f"ВВ{i:06d}", 30, projects,
@@ -182,9 +183,9 @@ def test_implementation_drives_project_status_and_due_list(council_db: tuple[Dat
     m = budget.add_milestone(db, actor, impl[4].project_id, budget.MilestoneData("Договір", later - timedelta(days=1)))
     budget.add_milestone(db, actor, impl[4].project_id, budget.MilestoneData("Монтаж", later + timedelta(days=5)))
     budget.add_milestone(db, actor, impl[4].project_id, budget.MilestoneData("Далеко", later + timedelta(days=90)))
-    items = [i for i in due_soon(db, later) if i.area_uk == "Громадський бюджет"]
+    items = [i for i in registry.due_soon(db, later) if i.area_uk == "Громадський бюджет"]
     assert [(i.title, i.overdue) for i in items] == [("Проєкт №4: Договір", True), ("Проєкт №4: Монтаж", False)]
     budget.update_milestone(db, actor, m.id, budget.MilestoneData("Договір", m.due_on, later), m.version)
-    assert len([i for i in due_soon(db, later) if i.area_uk == "Громадський бюджет"]) == 1
+    assert len([i for i in registry.due_soon(db, later) if i.area_uk == "Громадський бюджет"]) == 1
     with pytest.raises(ValidationError, match="переможців"):
         budget.add_milestone(db, actor, vc.projects[6].id, budget.MilestoneData("x"))

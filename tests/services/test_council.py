@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 
 from app.db.engine import Database
-from app.reports.logo import demo_logo_png
-from app.services import audit, council
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.demo.logo import demo_logo_png
+from app.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.services.core import audit, council
+from app.services.core.auth import Actor, Role
 from tests.conftest import TEST_PROFILE
 
 

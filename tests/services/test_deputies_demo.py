@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.db.engine import open_database
+from app.demo import create as demo_create
+from app.demo.deputies import build as build_deputies_demo
+from app.demo.deputies import demo_year
 from app.domain.votes import VoteOption
-from app.services import audit, demo, deputies, initiatives, rollcalls, sessions
-from app.services.deputies_demo import demo_year
+from app.services import deputies
+from app.services.core import audit
+from app.services.deputies import initiatives, rollcalls, sessions
 from tests.deputies_setup import build_demo_council, demo_path  # noqa: F401 - fixture
 
 
@@ -15,7 +19,7 @@ def test_demo_builds_quickly(tmp_path: Path) -> None:
     db = open_database(tmp_path / "demo.sqlite3")
     try:
         build_demo_council(db)
-        assert "app.services.deputies_demo:build" in demo.DEMO_BUILDERS
+        assert build_deputies_demo in demo_create.BUILDERS
         assert audit.verify_chain(db).ok
     finally:
         db.dispose()

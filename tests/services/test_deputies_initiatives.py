@@ -8,9 +8,11 @@ import datetime as dt
 import pytest
 
 from app.db.engine import Database
-from app.services import due, initiatives, settings
-from app.services.auth import Actor
-from app.services.errors import StaleRecordError, ValidationError
+from app.errors import StaleRecordError, ValidationError
+from app.services import registry
+from app.services.core import settings
+from app.services.core.auth import Actor
+from app.services.deputies import initiatives
 from tests.deputies_setup import add_deputies
 
 
@@ -26,11 +28,11 @@ def test_initiative_lifecycle_and_due(council_db: tuple[Database, Actor]) -> Non
     [row_other, row] = sorted(initiatives.list_initiatives(db), key=lambda r: r.deputy_id != other)
     assert row.due == dt.date(2026, 3, 12) and row.overdue(today)
     assert row_other.due == dt.date(2026, 3, 25) and not row_other.overdue(today)
-    items = [d for d in due.due_soon(db, today) if d.area_uk == "Депутати"]
+    items = [d for d in registry.due_soon(db, today) if d.area_uk == "Депутати"]
     assert [(d.overdue, d.record_id) for d in items] == [(True, deputy), (False, other)]
     assert items[0].title.startswith("Відповідь: депутатський запит")
 
-    settings.set_values(db, actor, {"deputies.inquiry_answer_days": 60})
+    settings.set_values(db, actor, {registry.setting("deputies.inquiry_answer_days"): 60})
     assert initiatives.list_initiatives(db, deputy_id=deputy)[0].due == dt.date(2026, 4, 11)
 
     with pytest.raises(ValidationError, match="вкажіть відповідь або її дату"):
@@ -42,7 +44,7 @@ def test_initiative_lifecycle_and_due(council_db: tuple[Database, Actor]) -> Non
         inquiry, status="answered", answer="Заплановано на травень", answered_on=dt.date(2026, 3, 1)), iid, 1)
     with pytest.raises(StaleRecordError):
         initiatives.save_initiative(db, actor, inquiry, iid, 1)
-    assert not [d for d in due.due_soon(db, today) if d.record_id == deputy]
+    assert not [d for d in registry.due_soon(db, today) if d.record_id == deputy]
 
 
 def test_initiative_outside_mandate(council_db: tuple[Database, Actor]) -> None:
@@ -61,11 +63,11 @@ def test_annual_report(council_db: tuple[Database, Actor]) -> None:
     report_id = initiatives.save_annual_report(db, actor, data)
     view = initiatives.get_annual_report(db, deputy, 2025)
     assert view is not None and view.id == report_id and view.publish_by == dt.date(2026, 2, 3)
-    [item] = [d for d in due.due_soon(db, dt.date(2026, 1, 25)) if d.area_uk == "Депутати"]
+    [item] = [d for d in registry.due_soon(db, dt.date(2026, 1, 25)) if d.area_uk == "Депутати"]
     assert item.due == dt.date(2026, 2, 3) and "Оприлюднити звіт депутата" in item.title
     initiatives.save_annual_report(db, actor, dataclasses.replace(data, published_on=dt.date(2026, 2, 1)),
                                    view.version)
-    assert not [d for d in due.due_soon(db, dt.date(2026, 1, 25)) if d.area_uk == "Депутати"]
+    assert not [d for d in registry.due_soon(db, dt.date(2026, 1, 25)) if d.area_uk == "Депутати"]
     with pytest.raises(StaleRecordError):
         initiatives.save_annual_report(db, actor, data, view.version)
     with pytest.raises(ValidationError, match="після зустрічі"):

@@ -9,9 +9,10 @@ import json
 import pytest
 
 from app.db.engine import Database
-from app.services import audit, deputies
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.services import deputies, registry
+from app.services.core import audit
+from app.services.core.auth import Actor, Role
 from tests.deputies_setup import MANDATE_START, add_deputies
 
 VIEWER = Actor(None, "viewer", Role.VIEWER)
@@ -186,7 +187,7 @@ def test_delete_rules(council_db: tuple[Database, Actor]) -> None:
 
 def test_photo(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
-    from app.reports.logo import demo_logo_png
+    from app.demo.logo import demo_logo_png
 
     deputy_id = deputies.create_deputy(db, actor, _data())
     with pytest.raises(ValidationError, match="не є зображенням"):
@@ -208,5 +209,5 @@ def test_audit_trail_and_labels(council_db: tuple[Database, Actor]) -> None:
     for table in ("faction", "electoral_district", "deputy", "committee", "committee_member", "council_session",
                   "session_attendance", "agenda_item", "roll_call", "vote", "decision", "deputy_initiative",
                   "deputy_annual_report"):
-        assert table in audit.ENTITY_LABELS
+        assert table in registry.entity_labels()
     assert audit.verify_chain(db).ok

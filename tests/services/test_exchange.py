@@ -15,11 +15,13 @@ from app.db.engine import Database, open_database
 from app.db.models.budget import Ballot, BallotChoice
 from app.db.models.deputies import Faction
 from app.db.models.petitions import Appeal, Petition, PetitionSignature
-from app.services import appeals, audit, ballots, council, deputies, exchange, petitions
-from app.services.auth import Actor, Role
-from app.services.ballots import BallotEntry
-from app.services.errors import PermissionDeniedError, ServiceError, StaleRecordError, ValidationError
-from app.services.safefile import DamagedFileError, PasswordRequiredError, WrongPasswordError
+from app.errors import PermissionDeniedError, ServiceError, StaleRecordError, ValidationError
+from app.services import appeals, deputies, exchange, petitions
+from app.services.budget import ballots
+from app.services.budget.ballots import BallotEntry
+from app.services.core import audit, council
+from app.services.core.auth import Actor, Role
+from app.services.safety.safefile import DamagedFileError, PasswordRequiredError, WrongPasswordError
 from tests.budget_support import TODAY as PB_TODAY
 from tests.budget_support import voting_cycle
 from tests.safety_support import clone_pc, data_digest, failing_opener, leftovers, table_counts
@@ -509,7 +511,7 @@ def test_import_makes_a_safety_copy_first(pcs, tmp_path: Path) -> None:  # noqa:
 
 def test_restored_partner_gets_everything_again(pcs, tmp_path: Path) -> None:  # noqa: ANN001
     """After the office restores an old backup, its epoch changes and the library re-sends everything."""
-    from app.services import backup
+    from app.services.safety import backup
 
     library, office, admin = pcs
     send(library, office, admin, "Офіс", tmp_path)
@@ -530,7 +532,7 @@ def test_restored_partner_gets_everything_again(pcs, tmp_path: Path) -> None:  #
 
 def test_users_travel_as_inactive_references_only(pcs, tmp_path: Path) -> None:  # noqa: ANN001
     from app.db.models.core import User
-    from app.services import users
+    from app.services.core import users
 
     library, office, admin = pcs
     users.create_user(library, admin, users.UserData("volunteer", "Волонтер Бібліотеки", Role.CLERK),
@@ -552,7 +554,7 @@ def test_faction_table_scope_is_generic() -> None:
 
 
 def test_cancel_rolls_back_export_and_import(pcs, tmp_path: Path) -> None:  # noqa: ANN001
-    from app.services.progress import Cancelled
+    from app.services.core.progress import Cancelled
 
     library, office, admin = pcs
     for n in range(5):

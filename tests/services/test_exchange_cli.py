@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 
-from app.cli import main
 from app.db.engine import Database, open_database
-from app.services import backup, deputies, exchange
-from app.services.auth import Actor
+from app.services import deputies, exchange
+from app.services.core.auth import Actor
+from app.services.safety import backup
 from tests.safety_support import clone_pc
 
 
@@ -60,7 +61,7 @@ def test_new_pc_restored_from_the_command_line(council_db: tuple[Database, Actor
     assert code == 0 and "Базу відновлено" in out
     restored = open_database(fresh)
     try:
-        from app.services import council
+        from app.services.core import council
 
         assert council.require_profile(restored).council_name == "Тестова сільська рада"
     finally:

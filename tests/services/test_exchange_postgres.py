@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app import publish
 from app.db.engine import Database, open_database
 from app.db.models.budget import Ballot, BallotChoice
-from app.services import ballots, dbcopy, deputies, exchange, publish
-from app.services.auth import Actor
-from app.services.ballots import BallotEntry
+from app.services import deputies, exchange
+from app.services.budget import ballots
+from app.services.budget.ballots import BallotEntry
+from app.services.core.auth import Actor
+from app.services.safety import dbcopy
 from tests.budget_support import TODAY, voting_cycle
 from tests.dbutil import fresh_pg_url
 

@@ -8,10 +8,11 @@ import pytest
 
 from app.db.engine import Database
 from app.domain.petitions import PetitionState
-from app.services import appeals, audit, holidays, petitions, settings
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, ValidationError
-from app.services.holidays import HolidayEntry
+from app.errors import PermissionDeniedError, ValidationError
+from app.services import appeals, petitions
+from app.services.core import audit, holidays, settings
+from app.services.core.auth import Actor, Role
+from app.services.core.holidays import HolidayEntry
 from tests.services.petition_helpers import make_appeal, make_petition, sign
 
 CLERK = Actor(user_id=None, username="clerk", role=Role.CLERK)
@@ -48,7 +49,7 @@ def test_deadlines_move_with_the_calendar(council_db: tuple[Database, Actor]) ->
     today = dt.date(2026, 4, 20)
     appeal_id = make_appeal(db, admin, received_on=dt.date(2026, 3, 14), today=today)  # +30 days = 13.04.2026
     assert appeals.get_appeal(db, appeal_id, today).due_on == dt.date(2026, 4, 13)
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 1})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 1})
     pid = make_petition(db, admin, published_on=dt.date(2026, 4, 20), submitted_on=dt.date(2026, 4, 17),
                         today=dt.date(2026, 4, 30))
     sign(db, admin, pid, 1, dt.date(2026, 4, 30), today=dt.date(2026, 4, 30))

@@ -2,7 +2,7 @@
 
 Write services are discovered, not listed by hand, so areas landing later are covered too:
 
-* functions declared with ``@writes(Permission.X)`` (``app.services.auth.WRITE_SERVICES``);
+* functions declared with ``@writes(Permission.X)`` (``app.services.core.auth.WRITE_SERVICES``);
 * any other public function in ``app/services`` with an ``actor`` parameter: its permission is
   read from its first ``require(actor, Permission.X)`` call (directly or through a module helper
   such as ``require_edit(actor)``). One with neither is reported as undeclared.
@@ -32,21 +32,21 @@ import app.services
 from app.db.base import Base
 from app.db.engine import Database
 from app.db.models.core import User
-from app.services import auth
-from app.services.auth import ROLE_PERMISSIONS, Actor, Permission, Role, require_voting_point, writes
-from app.services.errors import PermissionDeniedError
+from app.errors import PermissionDeniedError
+from app.services.core import auth
+from app.services.core.auth import ROLE_PERMISSIONS, Actor, Permission, Role, require_voting_point, writes
 
 # Functions with an ``actor`` that are not write services of their own.
 NOT_SERVICES = {
-    "app.services.auth",  # the rules themselves (require, require_voting_point)
-    "app.services.cli_auth",  # resolves the actor itself
-    "app.services.demo",  # builds the demo through the real services
+    "app.services.core.auth",  # the rules themselves (require, require_voting_point)
+    "app.cli.auth",  # resolves the actor itself
+    "app.demo",  # builds the demo through the real services
 }
 # Rules stricter than the permission alone, stated by the service (a role the permission
 # allows is refused on purpose). Keep each with its reason.
 EXTRA_REFUSALS: dict[str, set[Role]] = {
     # Online votes are imported by council staff, not at a voting point.
-    "app.services.ballots:merge_online_votes": {Role.OPERATOR},
+    "app.services.budget.ballots:merge_online_votes": {Role.OPERATOR},
 }
 READ_PREFIXES = ("get_", "list_", "find_", "count_", "can_", "is_", "search_", "describe_")
 OPERATOR_POINT = 1
@@ -132,7 +132,7 @@ def _first_require(func: Callable[..., Any], depth: int = 0) -> Permission | Non
             if found is not None:
                 return found
         elif (depth < 3 and inspect.isfunction(target) and target is not func
-              and target.__module__.startswith("app.services.") and target.__module__ != "app.services.auth"):
+              and target.__module__.startswith("app.services.") and target.__module__ != "app.services.core.auth"):
             found = _first_require(target, depth + 1)
             if found is not None:
                 return found
@@ -251,19 +251,19 @@ def test_every_function_taking_an_actor_declares_its_permission() -> None:
 def test_discovery_covers_the_foundation_and_this_area() -> None:
     names = {s.name for s in SERVICES}
     assert {
-        "app.services.council:update_profile",
-        "app.services.settings:set_values",
-        "app.services.users:create_user",
-        "app.services.users:update_user",
-        "app.services.users:set_active",
-        "app.services.users:reset_password",
-        "app.services.users:unlock_user",
-        "app.services.login:change_own_password",
-        "app.services.dbcopy:copy_database",
+        "app.services.core.council:update_profile",
+        "app.services.core.settings:set_values",
+        "app.services.core.users:create_user",
+        "app.services.core.users:update_user",
+        "app.services.core.users:set_active",
+        "app.services.core.users:reset_password",
+        "app.services.core.users:unlock_user",
+        "app.services.core.login:change_own_password",
+        "app.services.safety.dbcopy:copy_database",
     } <= names
     by_name = {s.name: s for s in SERVICES}
-    assert by_name["app.services.council:update_profile"].permission is Permission.MANAGE_SETTINGS
-    assert by_name["app.services.users:create_user"].how == "@writes"
+    assert by_name["app.services.core.council:update_profile"].permission is Permission.MANAGE_SETTINGS
+    assert by_name["app.services.core.users:create_user"].how == "@writes"
 
 
 # --- the rules themselves --------------------------------------------------------------

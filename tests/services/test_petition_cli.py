@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 
-from app.cli import main
 from app.db.engine import open_database
-from app.services import council, petitions
+from app.services import petitions
+from app.services.core import council
 from tests import dbutil
 from tests.conftest import TEST_PROFILE
 

@@ -12,9 +12,10 @@ from app.db.engine import Database
 from app.db.models.core import AuditEvent
 from app.domain.deadlines import DeadlineState
 from app.domain.petitions import PetitionOutcome, PetitionState
-from app.services import appeals, audit, petitions, settings
-from app.services.auth import Actor, Role
-from app.services.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services import appeals, petitions, registry
+from app.services.core import audit, settings
+from app.services.core.auth import Actor, Role
 from tests.services.petition_helpers import TODAY, make_petition, petition_input, sign
 
 VIEWER = Actor(user_id=None, username="viewer", role=Role.VIEWER)
@@ -38,11 +39,11 @@ def test_new_petition_is_a_draft_due_for_publication_in_two_working_days(council
 
 def test_threshold_and_window_are_copied_at_publication(council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 150, petitions.WINDOW_LENGTH.key: 60,
-                                    petitions.WINDOW_IN_MONTHS.key: False})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 150, petitions.WINDOW_LENGTH: 60,
+                                    petitions.WINDOW_IN_MONTHS: False})
     pid = make_petition(db, admin, published_on=dt.date(2026, 3, 3))
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 10, petitions.WINDOW_LENGTH.key: 1,
-                                    petitions.WINDOW_IN_MONTHS.key: True})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 10, petitions.WINDOW_LENGTH: 1,
+                                    petitions.WINDOW_IN_MONTHS: True})
     d = state(db, pid)
     assert d.threshold == 150
     assert d.window is not None and d.window.describe_uk() == "60 днів"
@@ -75,7 +76,7 @@ def test_states_follow_from_dates_and_counts(council_db: tuple[Database, Actor])
 
 def test_threshold_date_is_the_day_of_the_threshold_th_signature_by_date(council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 3})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 3})
     pid = make_petition(db, admin)
     for name, day in (("Мороз Іван Петрович", 20), ("Коваль Ганна Іванівна", 5), ("Бондар Юрій Іванович", 10)):
         petitions.add_signature(db, admin, pid, petitions.SignatureInput(name, dt.date(2026, 4, day)), today=TODAY)
@@ -147,7 +148,7 @@ def test_signature_rules(council_db: tuple[Database, Actor]) -> None:
 
 def test_answer_is_refused_before_the_threshold_and_before_it_was_reached(council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 2})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 2})
     pid = make_petition(db, admin)
     kwargs = {"outcome": PetitionOutcome.NOT_SUPPORTED, "answer_text": "Ні.", "answered_by": "Голова",
               "today": TODAY}
@@ -240,7 +241,7 @@ def test_permissions(council_db: tuple[Database, Actor]) -> None:
 
 def test_remove_signature_needs_a_reason_and_recounts(council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 2})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 2})
     pid = make_petition(db, admin)
     sign(db, admin, pid, 2, dt.date(2026, 4, 1))
     assert state(db, pid).status.state is PetitionState.THRESHOLD_REACHED
@@ -273,12 +274,12 @@ def test_draft_can_be_deleted_and_every_write_is_audited(council_db: tuple[Datab
     assert json.loads(imported)["count"] == [None, 3]
     assert audit.verify_chain(db).ok
     for table in ("petition", "petition_signature", "appeal", "petition_link"):
-        assert table in audit.ENTITY_LABELS
+        assert table in registry.entity_labels()
 
 
 def test_due_items_for_the_home_page(council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {petitions.THRESHOLD.key: 1})
+    settings.set_values(db, admin, {petitions.THRESHOLD: 1})
     draft = make_petition(db, admin, published_on=None, submitted_on=dt.date(2026, 5, 19))
     reached = make_petition(db, admin, published_on=dt.date(2026, 4, 1))
     petitions.add_signature(db, admin, reached, petitions.SignatureInput("Мороз Юрій Іванович",

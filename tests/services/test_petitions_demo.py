@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from app.db.engine import Database
+from app.demo import petitions as petitions_demo
 from app.domain.deadlines import DeadlineState
 from app.domain.petitions import PetitionState
-from app.services import appeals, audit, petitions, petitions_demo
-from app.services.auth import Actor
+from app.services import appeals, petitions
+from app.services.core import audit
+from app.services.core.auth import Actor
 
 
 def test_demo_has_petitions_in_every_state_and_a_year_of_appeals(council_db: tuple[Database, Actor]) -> None:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app import publish
 from app.db.engine import Database
-from app.services import deputies, petitions, publish
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, ValidationError
+from app.errors import PermissionDeniedError, ValidationError
+from app.services import deputies, petitions, registry
+from app.services.core.auth import Actor, Role
 from tests.reports.pdf_utils import pdf_text
 from tests.services.petition_helpers import TODAY, make_petition
 
@@ -176,7 +177,7 @@ def test_allow_lists_never_name_a_private_column() -> None:
     import app.db.models  # noqa: F401
     from app.db.base import Base
 
-    for ds in publish.DATASETS:
+    for ds in registry.datasets():
         table = Base.metadata.tables[ds.table]
         for column in ds.columns:
             assert column in table.c, f"{ds.table}.{column}"
@@ -186,9 +187,9 @@ def test_allow_lists_never_name_a_private_column() -> None:
 
 @pytest.mark.slow
 def test_demo_council_pack_is_clean(db: Database, tmp_path: Path) -> None:
-    from app.services import demo
+    from app.demo import create as demo_create
 
-    actor = demo.create_demo(db)
+    actor = demo_create.create_demo(db)
     result = publish.publish(db, actor, tmp_path / "pack")
     assert result.reports > 50 and result.datasets > 15
     index = (tmp_path / "pack" / "index.html").read_text(encoding="utf-8")

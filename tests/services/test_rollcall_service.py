@@ -11,9 +11,11 @@ import pytest
 from app.db.engine import Database
 from app.domain.deputies import AttendanceStatus
 from app.domain.votes import Majority, VoteOption
-from app.services import audit, deputies, rollcalls, sessions
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from app.services import deputies
+from app.services.core import audit
+from app.services.core.auth import Actor, Role
+from app.services.deputies import rollcalls, sessions
 from tests.deputies_setup import SESSION_DATE, Council, build_council
 
 
@@ -88,7 +90,7 @@ def test_missing_deputy_is_refused(council: Council) -> None:
 
 
 def test_counts_above_composition_refused(council_db: tuple[Database, Actor]) -> None:
-    from app.services import council as council_service
+    from app.services.core import council as council_service
     from tests.conftest import TEST_PROFILE
 
     db, actor = council_db

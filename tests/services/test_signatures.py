@@ -13,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from app.db.engine import Database, open_database
 from app.db.models.petitions import PetitionSignature
 from app.domain.names import normalize_person_name
+from app.errors import ImportRejectedError
 from app.services import petitions
-from app.services.auth import Actor
-from app.services.errors import ImportRejectedError
+from app.services.core.auth import Actor
 from app.services.petitions import DuplicateSignatureError, SignatureInput
 from tests.services.petition_helpers import TODAY, make_petition, people
 

@@ -7,9 +7,9 @@ from argon2 import PasswordHasher
 from argon2 import Type as Argon2Type
 
 from app.db.engine import Database
-from app.services import audit, login, passwords, users
-from app.services.auth import Actor, Role
-from app.services.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from app.services.core import audit, login, passwords, users
+from app.services.core.auth import Actor, Role
 
 Council = tuple[Database, Actor]
 

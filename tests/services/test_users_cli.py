@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app.cli.main import main
 
-from app.cli import main
 from app.db.engine import open_database
-from app.services import audit, council, login, passwords, users
-from app.services.auth import Role
+from app.services.core import audit, council, login, passwords, users
+from app.services.core.auth import Role
 from tests import dbutil
 from tests.conftest import TEST_PROFILE
 
@@ -87,8 +87,8 @@ def test_password_from_a_prompt(council_file: Path, monkeypatch: pytest.MonkeyPa
         prompts.append(prompt)
         return next(answers)
 
-    monkeypatch.setattr("app.services.cli_auth.getpass.getpass", fake_getpass)
-    monkeypatch.setattr("app.services.cli_auth._interactive", lambda: True)
+    monkeypatch.setattr("app.cli.auth.getpass.getpass", fake_getpass)
+    monkeypatch.setattr("app.cli.auth._interactive", lambda: True)
     assert _run(council_file, "--user", "admin", "user", "add", "kasyr", "--role", "viewer") == 0
     assert prompts == ["Пароль: ", "Пароль нового користувача: ", "Пароль нового користувача ще раз: "]
     db = open_database(council_file)

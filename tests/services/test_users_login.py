@@ -8,9 +8,9 @@ import pytest
 
 from app.db.base import utcnow
 from app.db.engine import Database
-from app.services import audit, login, settings, users
-from app.services.auth import Actor, Role
-from app.services.errors import PermissionDeniedError, ValidationError
+from app.errors import PermissionDeniedError, ValidationError
+from app.services.core import audit, login, settings, users
+from app.services.core.auth import Actor, Role
 
 Council = tuple[Database, Actor]
 PASSWORD = "parol-123"
@@ -94,7 +94,7 @@ def test_unknown_user_is_audited_and_answered_like_a_wrong_password(council_db: 
 
 def test_lockout_settings_are_council_rules(council_db: Council, clerk: users.UserView) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {"login.lockout_failures": 3, "login.lockout_minutes": 60})
+    settings.set_values(db, admin, {login.LOCKOUT_FAILURES: 3, login.LOCKOUT_MINUTES: 60})
     now = utcnow()
     for _ in range(2):
         now += timedelta(seconds=_fail(db, now).retry_after or 0)
@@ -177,11 +177,12 @@ def test_known_password_for_the_demo(council_db: Council, clerk: users.UserView)
 
 
 def test_demo_database_opens_with_the_published_password(db: Database) -> None:
-    from app.services import demo
+    from app.demo import create as demo_create
+    from app.demo import profile as demo_profile
 
-    demo.create_demo(db)
-    actor = login.try_known_password(db, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+    demo_create.create_demo(db)
+    actor = login.try_known_password(db, demo_profile.DEMO_ADMIN, demo_profile.DEMO_PASSWORD)
     assert actor is not None and actor.role is Role.ADMIN
     names = {u.username: u.role for u in users.list_users(db)}
     assert names["sekretar"] is Role.CLERK and names["perehliad"] is Role.VIEWER
-    assert login.authenticate(db, "sekretar", demo.DEMO_PASSWORD).role is Role.CLERK
+    assert login.authenticate(db, "sekretar", demo_profile.DEMO_PASSWORD).role is Role.CLERK

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.auth import Actor
+from app.services.core.auth import Actor
 from ui.app import build_main_window, make_application
 from ui.main_window import MainWindow
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
-from app.services import council
+from app.services.core import council
 from tests.conftest import TEST_PROFILE
 from ui.main_window import MainWindow
 from ui.pages.audit_page import AuditPage

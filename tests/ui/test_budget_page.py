@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.services import ballots, budget, budget_results
-from app.services.auth import Actor, Role
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.core.auth import Actor, Role
 from tests.budget_support import TODAY, voting_cycle
 from tests.ui.keys import type_text
 from ui.app import build_main_window, make_application

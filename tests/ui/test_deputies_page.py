@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from app.services import audit, deputies
+from app.services import deputies
+from app.services.core import audit
 from tests.deputies_setup import demo_copy, demo_path  # noqa: F401 - fixtures
 from tests.ui.keys import clear_and_type, type_text
 from ui.app import build_main_window, make_application
@@ -92,7 +93,7 @@ def test_edit_deputy_dialog(qtbot: QtBot, demo_window: MainWindow, no_message_bo
 
 
 def test_new_deputy_with_photo(qtbot: QtBot, demo_window: MainWindow, no_message_boxes: list[str]) -> None:
-    from app.reports.logo import demo_logo_png
+    from app.demo.logo import demo_logo_png
 
     ctx = demo_window.ctx
     dialog = DeputyDialog(ctx)

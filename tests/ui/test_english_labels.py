@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QTableWidget,
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services import demo, sessions
-from app.services.users import default_admin
+from app.demo import create as demo_create
+from app.services.core.users import default_admin
+from app.services.deputies import sessions
 from tests import dbutil
 from ui import i18n
 from ui.app import build_main_window, make_application
@@ -64,7 +65,7 @@ ENUM_COMBOS = {"petition_state", "sig_channel", "appeal_kind_filter", "projects_
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Database]:
     with dbutil.fresh_database(tmp_path_factory.mktemp("english-labels"), backend) as db:
-        demo.create_demo(db)
+        demo_create.create_demo(db)
         yield db
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from app.services import holidays
+from app.services.core import holidays
 from tests.ui.keys import type_text
 from ui.main_window import MainWindow
 from ui.widgets.holidays_section import HolidaysSection

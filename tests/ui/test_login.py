@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services import audit, demo, login, users
-from app.services.auth import Actor, Role
+from app.demo import profile as demo_profile
+from app.services.core import audit, login, users
+from app.services.core.auth import Actor, Role
 from tests.ui.keys import type_text
 from ui import db_choice, preferences
 from ui import login as ui_login
@@ -145,17 +146,17 @@ def test_disabled_auto_open_user_falls_back_to_the_dialog(staff: Database, admin
 
 
 def test_demo_opens_as_its_administrator(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import council, passwords
+    from app.services.core import council, passwords
 
-    # What demo.create_demo sets up, without every area's demo records.
-    council.setup_council(db, demo.DEMO_PROFILE, admin_username=demo.DEMO_ADMIN,
-                          password_hash=passwords.hash_password(demo.DEMO_PASSWORD))
+    # What demo_create.create_demo sets up, without every area's demo records.
+    council.setup_council(db, demo_profile.DEMO_PROFILE, admin_username=demo_profile.DEMO_ADMIN,
+                          password_hash=passwords.hash_password(demo_profile.DEMO_PASSWORD))
     seen: list[LoginDialog] = []
     _answer_dialog(monkeypatch, None, None, seen)
     actor = ui_login.obtain_actor(db, demo_mode=True)
-    assert actor is not None and actor.username == demo.DEMO_ADMIN and not seen
+    assert actor is not None and actor.username == demo_profile.DEMO_ADMIN and not seen
     admin = actor
-    login.change_own_password(db, admin, demo.DEMO_PASSWORD, "ne-demo-parol")
+    login.change_own_password(db, admin, demo_profile.DEMO_PASSWORD, "ne-demo-parol")
     assert ui_login.obtain_actor(db, demo_mode=True) is None  # the published password no longer works
     assert len(seen) == 1
 
@@ -223,7 +224,7 @@ def test_hromada_demo_opens_straight_into_the_app(tmp_path: Path) -> None:
 
     db = open_database(tmp_path / "demo.sqlite3")
     try:
-        events = audit.list_events(db, audit.AuditFilter(username=demo.DEMO_ADMIN))
+        events = audit.list_events(db, audit.AuditFilter(username=demo_profile.DEMO_ADMIN))
         assert any("демонстраційний пароль" in e.summary for e in events)
     finally:
         db.dispose()

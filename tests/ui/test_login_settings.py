@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QLineEdit, QPushBut
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services import login, users
-from app.services.auth import Actor, Permission, Role
+from app.services.core import login, users
+from app.services.core.auth import Actor, Permission, Role
 from tests.ui.keys import type_text
 from ui import login as ui_login
 from ui import preferences

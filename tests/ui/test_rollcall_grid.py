@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
 from app.domain.votes import VoteOption
-from app.services import audit, rollcalls, sessions
-from app.services.auth import Actor
+from app.services.core import audit
+from app.services.core.auth import Actor
+from app.services.deputies import rollcalls, sessions
 from tests.deputies_setup import build_council
 from ui.app import make_application
 from ui.context import AppContext

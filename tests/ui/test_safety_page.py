@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services import backup, deputies, exchange
-from app.services.auth import Actor, Role
+from app.services import deputies, exchange
+from app.services.core.auth import Actor, Role
+from app.services.safety import backup
 from tests.safety_support import clone_pc
 from ui.app import build_main_window
 from ui.main_window import MainWindow

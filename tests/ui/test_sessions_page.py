@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTable
 from pytestqt.qtbot import QtBot
 
 from app.domain.deputies import AttendanceStatus
-from app.services import rollcalls, sessions
+from app.services.deputies import rollcalls, sessions
 from tests.deputies_setup import build_council, demo_copy, demo_path  # noqa: F401 - fixtures
 from tests.reports.pdf_utils import pdf_text
 from ui.app import build_main_window, make_application

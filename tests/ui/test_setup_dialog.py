@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services import audit, council, passwords
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.core import audit, council, passwords
 from tests.ui.keys import clear_and_type, type_text
 from ui.dialogs.setup_dialog import SetupDialog
 

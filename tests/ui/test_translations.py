@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.auth import Actor
+from app.services.core.auth import Actor
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 TS = TRANSLATIONS / "hromada_en.ts"

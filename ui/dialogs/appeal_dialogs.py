@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formats import format_date
+from app.errors import ServiceError
 from app.services import appeals
 from app.services.appeals import AppealDetail, AppealInput
-from app.services.errors import ServiceError
 from ui.context import AppContext
 from ui.dialogs.petition_dialogs import date_edit
 from ui.messages import show_error

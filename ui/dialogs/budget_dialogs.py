@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import pb_rules
 from app.domain.formats import FormatError, format_money, parse_money
+from app.errors import ServiceError, ValidationError
 from app.services import budget
-from app.services.errors import ServiceError, ValidationError
 from ui.context import AppContext
 from ui.messages import show_error
 from ui.widgets.council_forms import OptionalDate

@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason
-from app.services import deputies, initiatives
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services import deputies
+from app.services.deputies import initiatives
 from ui.context import AppContext
 from ui.messages import confirm, show_error
 from ui.widgets.council_forms import OptionalDate, date_edit, enum_combo, record_combo

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
-from app.services import council, login
-from app.services.auth import Actor
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services.core import council, login
+from app.services.core.auth import Actor
 from ui.messages import current_language
 
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.formats import format_date
 from app.domain.petitions import PetitionOutcome
+from app.errors import ServiceError
 from app.interchange import signatures_import
 from app.services import petitions
-from app.services.errors import ServiceError
 from app.services.petitions import PetitionDetail, PetitionInput
 from ui import preferences
 from ui.context import AppContext
@@ -404,7 +404,7 @@ class DecisionLinkDialog(QDialog):
     def __init__(self, ctx: AppContext, detail: PetitionDetail, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-        from app.services import petition_links
+        from app.services.petitions import links as petition_links
 
         super().__init__(parent)
         self.ctx = ctx
@@ -444,7 +444,7 @@ class DecisionLinkDialog(QDialog):
         self.resize(720, 560)
 
     def search(self) -> None:
-        from app.services import petition_links
+        from app.services.petitions import links as petition_links
 
         text = self.query.text()
         self.decisions.clear()
@@ -460,7 +460,7 @@ class DecisionLinkDialog(QDialog):
                 self.items.addItem(item)
 
     def _save(self, agenda_item_id: int | None, decision_id: int | None) -> bool:
-        from app.services import petition_links
+        from app.services.petitions import links as petition_links
 
         try:
             petition_links.set_link(self.ctx.db, self.ctx.actor, self.detail.id, agenda_item_id=agenda_item_id,

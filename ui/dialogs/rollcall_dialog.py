@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.formats import format_date
 from app.domain.votes import Majority, VoteOption
-from app.services import rollcalls
-from app.services.sessions import RollCallRow
+from app.services.deputies import rollcalls
+from app.services.deputies.sessions import RollCallRow
 from ui.context import AppContext
 from ui.messages import show_error
 from ui.widgets.rollcall_grid import RollCallGrid
@@ -112,7 +112,7 @@ class RollCallDialog(QDialog):
         model = self.grid.grid_model()
         missing = model.missing()
         if missing:
-            from app.services.errors import ValidationError
+            from app.errors import ValidationError
 
             show_error(self, ValidationError(self.tr("Не введено голос депутатів: %1.")
                                              .replace("%1", ", ".join(missing))))

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.interchange import rollcall_import
-from app.services import rollcalls
-from app.services.sessions import RollCallRow
+from app.services.deputies import rollcalls
+from app.services.deputies.sessions import RollCallRow
 from ui import preferences
 from ui.context import AppContext
 from ui.messages import show_error

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.deputies import InitiatorKind, ItemStatus, SessionKind
 from app.domain.votes import Majority, VoteOption
-from app.services import deputies, rollcalls, sessions
+from app.services import deputies
+from app.services.deputies import rollcalls, sessions
 from ui.context import AppContext
 from ui.dialogs.deputy_dialogs import _buttons
 from ui.messages import show_error

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
-from app.services import council, passwords
-from app.services.auth import Actor
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services.core import council, passwords
+from app.services.core.auth import Actor
 from ui.messages import show_error
 from ui.widgets.profile_form import ProfileForm
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import login, users
-from app.services.auth import Role
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services.core import login, users
+from app.services.core.auth import Role
 from ui.context import AppContext
 from ui.messages import show_error
 

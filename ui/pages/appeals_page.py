@@ -28,7 +28,7 @@ from app.domain.formats import format_date
 from app.reports import appeals_statistics, registry
 from app.services import appeals
 from app.services.appeals import AppealDetail, AppealFilter, AppealRow
-from app.services.auth import Permission
+from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.appeal_dialogs import AppealAnswerDialog, AppealDialog, ExtendDialog, PeriodDialog

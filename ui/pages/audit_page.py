@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.formats import format_datetime, utc_to_local
 from app.reports import audit_trail
-from app.services import audit
+from app.services import registry
+from app.services.core import audit
 from ui import preferences
 from ui.context import AppContext
 from ui.messages import show_error, status
@@ -49,8 +50,7 @@ class AuditPage(QWidget):
                    sort_key=lambda r: r.occurred_at),
             Column(_N("Columns", "Хто"), lambda r: r.username),
             Column(_N("Columns", "Дія"), lambda r: _lang_label(audit.ACTION_LABELS.get(r.action), lang, r.action)),
-            Column(_N("Columns", "Запис"), lambda r: _lang_label(audit.ENTITY_LABELS.get(r.entity_type), lang,
-                                                                  r.entity_type)
+            Column(_N("Columns", "Запис"), lambda r: registry.entity_label(r.entity_type, lang)
                    + (f" #{r.entity_id}" if r.entity_id else "")),
             Column(_N("Columns", "Опис"), lambda r: r.summary),
             Column(_N("Columns", "Зміни"), lambda r: self._changes(r.changes)),
@@ -151,7 +151,7 @@ class AuditPage(QWidget):
         self.entity.clear()
         self.entity.addItem(self.tr("усі"), None)
         for entity_type in types:
-            self.entity.addItem(_lang_label(audit.ENTITY_LABELS.get(entity_type), self.ctx.language, entity_type),
+            self.entity.addItem(registry.entity_label(entity_type, self.ctx.language),
                                 entity_type)
         self.user.setCurrentIndex(max(0, self.user.findData(current_user)))
         self.entity.setCurrentIndex(max(0, self.entity.findData(current_type)))

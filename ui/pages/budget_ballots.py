@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ballots, budget
-from app.services.auth import Permission
-from app.services.ballots import BallotRefused, BallotSheet
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget.ballots import BallotRefused, BallotSheet
+from app.services.core.auth import Permission
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import ask_reason
 from ui.messages import info, show_error, status

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formats import format_date
+from app.errors import ServiceError
 from app.services import budget
-from app.services.auth import Permission
-from app.services.errors import ServiceError
+from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import CategoryDialog, CycleDialog, PointDialog, ProjectDialog, ask_reason

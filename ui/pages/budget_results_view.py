@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formats import format_date, format_int
+from app.errors import ServiceError
 from app.reports import registry
-from app.services import ballots, budget, budget_results
-from app.services.auth import Permission
-from app.services.errors import ServiceError
+from app.services import budget
+from app.services.budget import ballots
+from app.services.budget import results as budget_results
+from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import MilestoneDialog, MoneyEdit, ask_reason

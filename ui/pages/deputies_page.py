@@ -27,8 +27,9 @@ from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus,
 from app.domain.formats import format_date, format_percent
 from app.domain.votes import VoteOption, result_label
 from app.reports import registry
-from app.services import deputies, initiatives, rollcalls
-from app.services.auth import Permission
+from app.services import deputies
+from app.services.core.auth import Permission
+from app.services.deputies import initiatives, rollcalls
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.deputy_dialogs import AnnualReportForm, DeputyDialog, InitiativeDialog, RegisterDialog

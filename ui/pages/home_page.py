@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.formats import format_date
-from app.services import audit, council, due
+from app.services import registry
+from app.services.core import audit, council, due
 from ui.context import AppContext
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import page_title, table_view
@@ -90,7 +91,7 @@ class HomePage(QWidget):
             pixmap.loadFromData(profile.logo)
             self.logo.setPixmap(pixmap.scaled(92, 92, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
-        items = due.due_soon(self.ctx.db, self.ctx.today())
+        items = registry.due_soon(self.ctx.db, self.ctx.today())
         self.due_model.set_rows(items)
         self.due_view.resizeColumnsToContents()
         self.due_empty.setVisible(not items)

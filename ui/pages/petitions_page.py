@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from app.domain.deadlines import DeadlineState
 from app.domain.formats import format_date
 from app.domain.petitions import PetitionState, PetitionStatus
+from app.errors import ServiceError, ValidationError
 from app.reports import registry
 from app.services import petitions
-from app.services.auth import Permission
-from app.services.errors import ServiceError, ValidationError
+from app.services.core.auth import Permission
 from app.services.petitions import PetitionDetail, PetitionRow, SignatureRow
 from ui import preferences
 from ui.context import AppContext

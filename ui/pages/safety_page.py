@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import publish
 from app.domain.formats import format_datetime, format_int, utc_to_local
-from app.services import backup, exchange, publish
-from app.services.auth import Permission
-from app.services.errors import ServiceError, ValidationError
-from app.services.safefile import PasswordRequiredError, is_encrypted
+from app.errors import ServiceError, ValidationError
+from app.services import exchange
+from app.services.core.auth import Permission
+from app.services.safety import backup
+from app.services.safety.safefile import PasswordRequiredError, is_encrypted
 from ui import preferences
 from ui.context import AppContext
 from ui.messages import show_error, status

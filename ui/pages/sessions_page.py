@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.deputies import AttendanceStatus, SessionKind
 from app.domain.formats import format_date
+from app.errors import ValidationError
 from app.interchange import rollcall_import
 from app.reports import registry
-from app.services import deputies, rollcalls, sessions
-from app.services.auth import Permission
-from app.services.errors import ValidationError
+from app.services import deputies
+from app.services.core.auth import Permission
+from app.services.deputies import rollcalls, sessions
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.rollcall_dialog import RollCallDialog

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,21 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import council, settings
-from app.services.auth import Permission
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services import registry
+from app.services.core import council, settings
+from app.services.core.auth import Permission
+from app.services.core.settings import SettingDef
 from ui import preferences
 from ui.context import AppContext
 from ui.messages import show_error, status
+from ui.pages.this_pc_section import ThisPcSection
+from ui.pages.users_section import UsersSection
 from ui.widgets.common import page_title
+from ui.widgets.holidays_section import HolidaysSection
 from ui.widgets.profile_form import ProfileForm
 
 # Extra sections from the areas ("module:Class", class takes (ctx, parent)), shown below the built-in ones.
-SETTINGS_SECTIONS: list[str] = [
-    "ui.pages.users_section:UsersSection",
-    "ui.pages.this_pc_section:ThisPcSection",
-    "ui.widgets.holidays_section:HolidaysSection",
-]
+# Sections other areas add to this page, in order; each is a QWidget taking (ctx, parent).
+SETTINGS_SECTIONS: tuple[type[QWidget], ...] = (UsersSection, ThisPcSection, HolidaysSection)
 
 
 class SettingsPage(QWidget):
@@ -56,8 +56,8 @@ class SettingsPage(QWidget):
 
         self.rules_box = QGroupBox(self.tr("Правила громади"))
         self.rules_form = QFormLayout(self.rules_box)
-        self.rule_widgets: dict[str, QWidget] = {}
-        for key, defn in settings.load_all().items():
+        self.rule_widgets: dict[SettingDef, QWidget] = {}
+        for defn in registry.all_settings():
             widget: QWidget
             if defn.type is int:
                 spin = QSpinBox()
@@ -70,9 +70,9 @@ class SettingsPage(QWidget):
                 widget = QLineEdit()
             else:
                 continue  # lists (e.g. holidays) have their own editors
-            widget.setObjectName(f"setting_{key}")
+            widget.setObjectName(f"setting_{defn.key}")
             widget.setEnabled(editable)
-            self.rule_widgets[key] = widget
+            self.rule_widgets[defn] = widget
             self.rules_form.addRow((defn.label_en if ctx.language == "en" else defn.label_uk) + ":", widget)
         save_rules = QPushButton(self.tr("Зберегти правила"))
         save_rules.setEnabled(editable)
@@ -99,9 +99,8 @@ class SettingsPage(QWidget):
         content_layout.addWidget(profile_box)
         content_layout.addWidget(self.rules_box)
         content_layout.addWidget(lang_box)
-        for spec in SETTINGS_SECTIONS:
-            module_name, class_name = spec.split(":")
-            content_layout.addWidget(getattr(importlib.import_module(module_name), class_name)(ctx, self))
+        for section in SETTINGS_SECTIONS:
+            content_layout.addWidget(section(ctx, self))  # type: ignore[call-arg]
         content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -119,9 +118,9 @@ class SettingsPage(QWidget):
         if profile is not None:
             self.form.set_data(profile)
             self._version = profile.version
-        values = settings.get_all(self.ctx.db)
-        for key, widget in self.rule_widgets.items():
-            value = values[key]
+        values = settings.get_values(self.ctx.db, self.rule_widgets)
+        for defn, widget in self.rule_widgets.items():
+            value = values[defn.key]
             if isinstance(widget, QSpinBox):
                 widget.setValue(int(value))
             elif isinstance(widget, QCheckBox):
@@ -141,14 +140,14 @@ class SettingsPage(QWidget):
         return True
 
     def save_rules(self) -> bool:
-        values: dict[str, object] = {}
-        for key, widget in self.rule_widgets.items():
+        values: dict[SettingDef, object] = {}
+        for defn, widget in self.rule_widgets.items():
             if isinstance(widget, QSpinBox):
-                values[key] = widget.value()
+                values[defn] = widget.value()
             elif isinstance(widget, QCheckBox):
-                values[key] = widget.isChecked()
+                values[defn] = widget.isChecked()
             elif isinstance(widget, QLineEdit):
-                values[key] = widget.text()
+                values[defn] = widget.text()
         try:
             settings.set_values(self.ctx.db, self.ctx.actor, values)
         except ServiceError as exc:

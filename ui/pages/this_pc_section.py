@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import database_url, users
-from app.services.auth import Permission
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services.core import database_url, users
+from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.login import auto_open_user, set_auto_open_user

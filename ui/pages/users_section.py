@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.formats import format_datetime, utc_to_local
-from app.services import users
-from app.services.auth import Permission
-from app.services.errors import ServiceError
+from app.errors import ServiceError
+from app.services.core import users
+from app.services.core.auth import Permission
 from ui.context import AppContext
 from ui.dialogs.user_dialogs import PasswordDialog, UserDialog
 from ui.messages import confirm, show_error, status

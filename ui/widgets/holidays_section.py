@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.calendar import default_holidays
 from app.domain.formats import format_date
-from app.services import holidays
-from app.services.auth import Permission
-from app.services.errors import ServiceError
-from app.services.holidays import CalendarSettings, HolidayEntry
+from app.errors import ServiceError
+from app.services.core import holidays
+from app.services.core.auth import Permission
+from app.services.core.holidays import CalendarSettings, HolidayEntry
 from ui.context import AppContext
 from ui.dialogs.petition_dialogs import date_edit
 from ui.messages import confirm, show_error, status

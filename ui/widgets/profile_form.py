@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.council import CouncilProfileData, sniff_image
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.core.council import CouncilProfileData, sniff_image
 from ui.messages import show_error
 
 

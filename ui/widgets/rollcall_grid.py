@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from app.domain.deputies import OPTION_ORDER
 from app.domain.votes import VoteOption
-from app.services.rollcalls import GridDeputy
+from app.services.deputies.rollcalls import GridDeputy
 
 Index = QModelIndex | QPersistentModelIndex
 

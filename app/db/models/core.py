@@ -28,7 +28,7 @@ class CouncilProfile(RecordMixin, Base):
 class CouncilSetting(RecordMixin, Base):
     """A council rule that travels with the database (threshold, window, holidays...).
 
-    Values are JSON text; the typed registry in :mod:`app.services.settings` declares
+    Values are JSON text; the typed registry in :mod:`app.services.core.settings` declares
     each key with its type and default.
     """
 

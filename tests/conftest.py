@@ -10,6 +10,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _ISOLATED = Path(tempfile.mkdtemp(prefix="hromada-tests-"))
@@ -58,6 +59,54 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     """Tests marked ``postgres`` need a server whatever the backend; skipped without HROMADA_TEST_PG_URL."""
     if item.get_closest_marker("postgres") and not os.environ.get(dbutil.PG_URL_ENV):
         pytest.skip(f"needs a PostgreSQL server: set {dbutil.PG_URL_ENV} (scripts/pg_test_cluster start)")
+
+
+class ModalOpened(AssertionError):
+    """A test reached a modal dialog or message box, which would wait forever for a click."""
+
+
+_MODAL_CLASSES = ("QDialog", "QMessageBox", "QFileDialog", "QInputDialog", "QColorDialog", "QFontDialog")
+_MODAL_STATICS = {
+    "QMessageBox": ("warning", "critical", "information", "question", "about"),
+    "QFileDialog": ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"),
+    "QInputDialog": ("getText", "getInt", "getDouble", "getItem", "getMultiLineText"),
+}
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fail, never hang, when code under test opens a modal box; a test answers one with monkeypatch.
+
+    Every blocking entry point of Qt's dialogs raises :class:`ModalOpened` with the box's text; a
+    test that expects a box replaces the helper that shows it (``show_error``, ``confirm``…) or the
+    dialog's ``exec``. After the test, a modal window left open fails it too.
+    """
+    from PySide6 import QtWidgets
+
+    opened: list[str] = []
+
+    def refuse(what: str) -> Any:
+        def _refuse(*args: Any, **_kwargs: Any) -> Any:
+            texts = [a for a in args if isinstance(a, str)]
+            opened.append(f"{what}: {' | '.join(texts)}")
+            raise ModalOpened(f"{what} opened in a test ({' | '.join(texts) or 'no text'}): it would wait "
+                              "for a click forever; answer it with monkeypatch")
+        return _refuse
+
+    for name in _MODAL_CLASSES:
+        cls = getattr(QtWidgets, name)
+        monkeypatch.setattr(cls, "exec", refuse(f"{name}.exec"))
+    for name, functions in _MODAL_STATICS.items():
+        cls = getattr(QtWidgets, name)
+        for function in functions:
+            monkeypatch.setattr(cls, function, staticmethod(refuse(f"{name}.{function}")))
+    yield opened
+    app = QtWidgets.QApplication.instance()
+    modal = app.activeModalWidget() if isinstance(app, QtWidgets.QApplication) else None
+    if modal is not None:
+        title = modal.windowTitle()
+        modal.close()
+        pytest.fail(f"a modal window was left open: {type(modal).__name__} «{title}»")
 
 
 @pytest.fixture

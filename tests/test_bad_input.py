@@ -33,6 +33,7 @@ from app.services import deputies, exchange, petitions
 from app.services.core import council
 from app.services.core.auth import Actor
 from app.services.safety import backup
+from tests import DATA_DIR
 from tests.budget_support import voting_cycle
 from tests.conftest import TEST_PROFILE
 from tests.deputies_setup import build_council
@@ -43,7 +44,7 @@ EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 35
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
-PB_FILE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "pabulib" / "Netherlands_Assen_2024.pb"
+PB_FILE = DATA_DIR / "pabulib" / "Netherlands_Assen_2024.pb"
 
 # --------------------------------------------------------------------------- mutations
 

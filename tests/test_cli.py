@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 from pypdf import PdfReader
 
+from app.cli.main import main
 from app.db.engine import open_database
 from app.demo import profile as demo_profile
 

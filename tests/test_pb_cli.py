@@ -6,15 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 
+from app.cli.main import main
 from app.db.engine import open_database
 from app.interchange import pabulib
 from app.services import budget
 from app.services.core import council
+from tests import DATA_DIR
 from tests.conftest import TEST_PROFILE
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "pabulib"
+DATA = DATA_DIR / "pabulib"
 GDYNIA = DATA / "Poland_Gdynia_2022_Babie_Doly__small.pb"
 ASSEN = DATA / "Netherlands_Assen_2024.pb"
 

@@ -8,122 +8,68 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 
+from app.domain.enums import TitledEnum
 from app.domain.names import search_key
 from app.domain.votes import VoteOption
 
 
-class _Labelled(StrEnum):
-    """A stored id with a Ukrainian and an English label (``LABELS`` on the subclass)."""
-
-    @property
-    def label_uk(self) -> str:
-        return _LABELS[(type(self), self.value)][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[(type(self), self.value)][1]
-
-    def label(self, language: str = "uk") -> str:
-        return self.label_en if language == "en" else self.label_uk
+class MandateEndReason(TitledEnum):
+    EXPIRY = "expiry", "закінчення строку", "expiry of the term"
+    RESIGNATION = "resignation", "складення мандата", "resignation"
+    RECALL = "recall", "відкликання виборцями", "recall"
+    DEATH = "death", "смерть", "death"
+    OTHER = "other", "інша підстава", "other reason"
 
 
-class MandateEndReason(_Labelled):
-    EXPIRY = "expiry"
-    RESIGNATION = "resignation"
-    RECALL = "recall"
-    DEATH = "death"
-    OTHER = "other"
+class CommitteeRole(TitledEnum):
+    HEAD = "head", "голова", "head"
+    DEPUTY_HEAD = "deputy_head", "заступник голови", "deputy head"
+    SECRETARY = "secretary", "секретар", "secretary"
+    MEMBER = "member", "член", "member"
 
 
-class CommitteeRole(_Labelled):
-    HEAD = "head"
-    DEPUTY_HEAD = "deputy_head"
-    SECRETARY = "secretary"
-    MEMBER = "member"
+class SessionKind(TitledEnum):
+    REGULAR = "regular", "чергова", "regular"
+    EXTRAORDINARY = "extraordinary", "позачергова", "extraordinary"
 
 
-class SessionKind(_Labelled):
-    REGULAR = "regular"
-    EXTRAORDINARY = "extraordinary"
+class AttendanceStatus(TitledEnum):
+    PRESENT = "present", "присутній", "present"
+    ABSENT = "absent", "відсутній", "absent"
+    ABSENT_EXCUSED = "absent_excused", "відсутній з поважної причини", "absent with reason"
 
 
-class AttendanceStatus(_Labelled):
-    PRESENT = "present"
-    ABSENT = "absent"
-    ABSENT_EXCUSED = "absent_excused"
+class InitiatorKind(TitledEnum):
+    DEPUTY = "deputy", "депутат", "deputy"
+    HEAD = "head", "голова громади", "head of the hromada"
+    COMMITTEE = "committee", "постійна комісія", "standing committee"
+    EXECUTIVE = "executive", "виконавчий комітет", "executive committee"
+    RESIDENTS = "residents", "мешканці громади", "residents"
+    PETITION = "petition", "електронна петиція", "e-petition"
 
 
-class InitiatorKind(_Labelled):
-    DEPUTY = "deputy"
-    HEAD = "head"
-    COMMITTEE = "committee"
-    EXECUTIVE = "executive"
-    RESIDENTS = "residents"
-    PETITION = "petition"
+class ItemStatus(TitledEnum):
+    CONSIDERED = "considered", "розглянуто", "considered"
+    WITHDRAWN = "withdrawn", "знято з розгляду", "withdrawn"
+    POSTPONED = "postponed", "перенесено", "postponed"
 
 
-class ItemStatus(_Labelled):
-    CONSIDERED = "considered"
-    WITHDRAWN = "withdrawn"
-    POSTPONED = "postponed"
+class InitiativeKind(TitledEnum):
+    INQUIRY = "inquiry", "депутатський запит", "deputy's inquiry"
+    APPEAL = "appeal", "депутатське звернення", "deputy's appeal"
+    DRAFT_DECISION = "draft_decision", "проєкт рішення", "draft decision"
+    PROPOSAL = "proposal", "пропозиція", "proposal"
 
 
-class InitiativeKind(_Labelled):
-    INQUIRY = "inquiry"
-    APPEAL = "appeal"
-    DRAFT_DECISION = "draft_decision"
-    PROPOSAL = "proposal"
+class InitiativeStatus(TitledEnum):
+    SUBMITTED = "submitted", "подано", "submitted"
+    IN_PROGRESS = "in_progress", "на розгляді", "in progress"
+    ANSWERED = "answered", "надано відповідь", "answered"
+    SUPPORTED = "supported", "підтримано", "supported"
+    REJECTED = "rejected", "відхилено", "rejected"
+    WITHDRAWN = "withdrawn", "відкликано", "withdrawn"
 
-
-class InitiativeStatus(_Labelled):
-    SUBMITTED = "submitted"
-    IN_PROGRESS = "in_progress"
-    ANSWERED = "answered"
-    SUPPORTED = "supported"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-
-# Pairs, not a dict keyed by member: members of different enums with the same value (CommitteeRole.HEAD and
-# InitiatorKind.HEAD are both "head") are equal strings and would overwrite each other's labels.
-_LABEL_PAIRS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
-    (MandateEndReason.EXPIRY, ("закінчення строку", "expiry of the term")),
-    (MandateEndReason.RESIGNATION, ("складення мандата", "resignation")),
-    (MandateEndReason.RECALL, ("відкликання виборцями", "recall")),
-    (MandateEndReason.DEATH, ("смерть", "death")),
-    (MandateEndReason.OTHER, ("інша підстава", "other reason")),
-    (CommitteeRole.HEAD, ("голова", "head")),
-    (CommitteeRole.DEPUTY_HEAD, ("заступник голови", "deputy head")),
-    (CommitteeRole.SECRETARY, ("секретар", "secretary")),
-    (CommitteeRole.MEMBER, ("член", "member")),
-    (SessionKind.REGULAR, ("чергова", "regular")),
-    (SessionKind.EXTRAORDINARY, ("позачергова", "extraordinary")),
-    (AttendanceStatus.PRESENT, ("присутній", "present")),
-    (AttendanceStatus.ABSENT, ("відсутній", "absent")),
-    (AttendanceStatus.ABSENT_EXCUSED, ("відсутній з поважної причини", "absent with reason")),
-    (InitiatorKind.DEPUTY, ("депутат", "deputy")),
-    (InitiatorKind.HEAD, ("голова громади", "head of the hromada")),
-    (InitiatorKind.COMMITTEE, ("постійна комісія", "standing committee")),
-    (InitiatorKind.EXECUTIVE, ("виконавчий комітет", "executive committee")),
-    (InitiatorKind.RESIDENTS, ("мешканці громади", "residents")),
-    (InitiatorKind.PETITION, ("електронна петиція", "e-petition")),
-    (ItemStatus.CONSIDERED, ("розглянуто", "considered")),
-    (ItemStatus.WITHDRAWN, ("знято з розгляду", "withdrawn")),
-    (ItemStatus.POSTPONED, ("перенесено", "postponed")),
-    (InitiativeKind.INQUIRY, ("депутатський запит", "deputy's inquiry")),
-    (InitiativeKind.APPEAL, ("депутатське звернення", "deputy's appeal")),
-    (InitiativeKind.DRAFT_DECISION, ("проєкт рішення", "draft decision")),
-    (InitiativeKind.PROPOSAL, ("пропозиція", "proposal")),
-    (InitiativeStatus.SUBMITTED, ("подано", "submitted")),
-    (InitiativeStatus.IN_PROGRESS, ("на розгляді", "in progress")),
-    (InitiativeStatus.ANSWERED, ("надано відповідь", "answered")),
-    (InitiativeStatus.SUPPORTED, ("підтримано", "supported")),
-    (InitiativeStatus.REJECTED, ("відхилено", "rejected")),
-    (InitiativeStatus.WITHDRAWN, ("відкликано", "withdrawn")),
-)
-_LABELS: dict[tuple[type, str], tuple[str, str]] = {(type(m), m.value): pair for m, pair in _LABEL_PAIRS}
 
 # Statuses after which an initiative needs nothing more from anyone.
 CLOSED_INITIATIVE_STATUSES = frozenset(

@@ -35,63 +35,29 @@ from app.domain.deadlines import (
     petition_consideration_due,
     petition_publication_due,
 )
+from app.domain.enums import TitledEnum
 
 
 class PetitionDataError(ValueError):
     """Dates and counts that contradict each other; the message is in Ukrainian."""
 
 
-class PetitionState(StrEnum):
+class PetitionState(TitledEnum):
     """Lifecycle state of a local e-petition; the value is a stable id for storage and exports."""
 
-    DRAFT = "draft"
-    COLLECTING = "collecting"
-    THRESHOLD_REACHED = "threshold_reached"
-    ANSWERED = "answered"
-    UNSUCCESSFUL = "unsuccessful"
-
-    @property
-    def label_uk(self) -> str:
-        return PETITION_STATE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return PETITION_STATE_LABELS[self][1]
-
-    def label(self, language: str = "uk") -> str:
-        """The label in ``"uk"`` (default) or ``"en"``."""
-        return self.label_en if language == "en" else self.label_uk
+    DRAFT = "draft", "Чернетка", "Draft"
+    COLLECTING = "collecting", "Збір підписів", "Collecting signatures"
+    THRESHOLD_REACHED = "threshold_reached", "Набрала підписи, на розгляді", "Threshold reached, under consideration"
+    ANSWERED = "answered", "Розглянута", "Answered"
+    UNSUCCESSFUL = ("unsuccessful", "Не набрала підписів, розглядається як звернення",
+                    "Too few signatures, handled as an appeal")
 
 
-PETITION_STATE_LABELS: dict[PetitionState, tuple[str, str]] = {
-    PetitionState.DRAFT: ("Чернетка", "Draft"),
-    PetitionState.COLLECTING: ("Збір підписів", "Collecting signatures"),
-    PetitionState.THRESHOLD_REACHED: ("Набрала підписи, на розгляді", "Threshold reached, under consideration"),
-    PetitionState.ANSWERED: ("Розглянута", "Answered"),
-    PetitionState.UNSUCCESSFUL: (
-        "Не набрала підписів, розглядається як звернення",
-        "Too few signatures, handled as an appeal",
-    ),
-}
-
-
-class PetitionOutcome(StrEnum):
+class PetitionOutcome(TitledEnum):
     """The council's answer to a petition that reached its threshold."""
 
-    SUPPORTED = "supported"
-    NOT_SUPPORTED = "not_supported"
-
-    @property
-    def label_uk(self) -> str:
-        return "Підтримана" if self is PetitionOutcome.SUPPORTED else "Не підтримана"
-
-    @property
-    def label_en(self) -> str:
-        return "Supported" if self is PetitionOutcome.SUPPORTED else "Not supported"
-
-    def label(self, language: str = "uk") -> str:
-        """The label in ``"uk"`` (default) or ``"en"``."""
-        return self.label_en if language == "en" else self.label_uk
+    SUPPORTED = "supported", "Підтримана", "Supported"
+    NOT_SUPPORTED = "not_supported", "Не підтримана", "Not supported"
 
 
 class WindowUnit(StrEnum):
@@ -335,7 +301,6 @@ def petition_state(
 
 
 __all__ = [
-    "PETITION_STATE_LABELS",
     "CollectionWindow",
     "PetitionDataError",
     "PetitionOutcome",

@@ -26,9 +26,9 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
+from app.domain.enums import TitledEnum
 from app.domain.formats import format_date
 
 D = TypeVar("D", bound=Hashable)  # deputy id
@@ -47,35 +47,14 @@ class VoteValidationError(ValueError):
         super().__init__("\n".join(self.problems))
 
 
-class VoteOption(StrEnum):
+class VoteOption(TitledEnum):
     """A deputy's entry in a roll call; the value is a stable id for storage and exports."""
 
-    FOR = "for"
-    AGAINST = "against"
-    ABSTAINED = "abstained"
-    NOT_VOTING = "not_voting"
-    ABSENT = "absent"
-
-    @property
-    def label_uk(self) -> str:
-        return VOTE_OPTION_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return VOTE_OPTION_LABELS[self][1]
-
-    def label(self, language: str = "uk") -> str:
-        """The label in ``"uk"`` (default) or ``"en"``."""
-        return self.label_en if language == "en" else self.label_uk
-
-
-VOTE_OPTION_LABELS: dict[VoteOption, tuple[str, str]] = {
-    VoteOption.FOR: ("за", "for"),
-    VoteOption.AGAINST: ("проти", "against"),
-    VoteOption.ABSTAINED: ("утримався", "abstained"),
-    VoteOption.NOT_VOTING: ("не голосував", "did not vote"),
-    VoteOption.ABSENT: ("відсутній", "absent"),
-}
+    FOR = "for", "за", "for"
+    AGAINST = "against", "проти", "against"
+    ABSTAINED = "abstained", "утримався", "abstained"
+    NOT_VOTING = "not_voting", "не голосував", "did not vote"
+    ABSENT = "absent", "відсутній", "absent"
 
 def result_label(passed: bool, language: str = "uk") -> str:
     """A roll call's outcome in a word: "прийнято" / "не прийнято" (``"en"``: "adopted" / "not adopted")."""
@@ -89,23 +68,13 @@ _CAST_INDEX: dict[str, int] = {VoteOption.FOR: 0, VoteOption.AGAINST: 1, VoteOpt
 _CAST_OPTIONS = (VoteOption.FOR, VoteOption.AGAINST, VoteOption.ABSTAINED)
 
 
-class Majority(StrEnum):
+class Majority(TitledEnum):
     """How many votes FOR a decision needs, always counted against the total composition."""
 
-    SIMPLE_OF_COMPOSITION = "simple_of_composition"
-    TWO_THIRDS_OF_COMPOSITION = "two_thirds_of_composition"
-
-    @property
-    def label_uk(self) -> str:
-        if self is Majority.SIMPLE_OF_COMPOSITION:
-            return "більшість від загального складу ради"
-        return "дві третини від загального складу ради"
-
-    @property
-    def label_en(self) -> str:
-        if self is Majority.SIMPLE_OF_COMPOSITION:
-            return "majority of the total composition"
-        return "two thirds of the total composition"
+    SIMPLE_OF_COMPOSITION = ("simple_of_composition", "більшість від загального складу ради",
+                             "majority of the total composition")
+    TWO_THIRDS_OF_COMPOSITION = ("two_thirds_of_composition", "дві третини від загального складу ради",
+                                 "two thirds of the total composition")
 
     def required_votes(self, composition: int) -> int:
         """Votes FOR needed: more than half (``composition // 2 + 1``) or at least two thirds, rounded up."""
@@ -516,7 +485,6 @@ def faction_discipline(
 
 
 __all__ = [
-    "VOTE_OPTION_LABELS",
     "Attendance",
     "FactionDiscipline",
     "Majority",

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 
+from app.cli.main import main
 from app.db.engine import Database, open_database
 from app.demo import create as demo_create
 from app.demo import profile as demo_profile

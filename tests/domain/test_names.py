@@ -55,3 +55,17 @@ def test_keys_are_idempotent_and_handle_empty_text() -> None:
 
 def test_search_key_keeps_other_punctuation() -> None:
     assert search_key("вул. Шевченка, 5%") == "вул. шевченка, 5%"
+
+
+def test_titled_enum_keeps_values_and_titles() -> None:
+    from app.domain.enums import TitledEnum
+
+    class Colour(TitledEnum):
+        RED = "red", "червоний", "red"
+        PLAIN = "plain"
+
+    assert Colour("red") is Colour.RED and Colour.RED == "red"
+    assert Colour.RED.label() == "червоний" and Colour.RED.label("en") == "red"
+    assert Colour.PLAIN.label("uk") == "plain"  # no titles given: the value
+    assert Colour.title_of("red", "uk") == "червоний"
+    assert Colour.title_of("blue") == "blue"  # unknown stored value shown as it is

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 
 from app.domain.votes import (
-    VOTE_OPTION_LABELS,
     Attendance,
     FactionDiscipline,
     Majority,
@@ -52,7 +51,6 @@ def roll(**counts: int) -> dict[int, VoteOption]:
 def test_option_labels() -> None:
     assert [o.label_uk for o in VoteOption] == ["за", "проти", "утримався", "не голосував", "відсутній"]
     assert [o.label("en") for o in VoteOption] == ["for", "against", "abstained", "did not vote", "absent"]
-    assert set(VOTE_OPTION_LABELS) == set(VoteOption)
     assert VoteOption("not_voting") is NOT_VOTING
 
 

@@ -26,8 +26,9 @@ from app.interchange.pabulib import (
     read_pb,
     write_pb,
 )
+from tests import DATA_DIR
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "pabulib"
+DATA = DATA_DIR / "pabulib"
 FILES = sorted(p.name for p in DATA.glob("*.pb")) if DATA.is_dir() else []
 
 # City-specific or unknown rules: refused with "Правило не реалізовано".
@@ -54,8 +55,8 @@ def elections() -> dict[str, PbElection]:
 
 
 @needs_data
-def test_all_36_real_files_are_present() -> None:
-    assert len(FILES) == 36
+def test_all_34_real_files_are_present() -> None:
+    assert len(FILES) == 34  # the reference set less its two largest files (tests/data/README.md)
     assert set(REFUSED) <= set(FILES)
 
 
@@ -190,20 +191,20 @@ def test_rule_override_and_rule_errors(elections: dict[str, PbElection]) -> None
 
 @needs_data
 def test_cli_json_and_text(elections: dict[str, PbElection]) -> None:
-    election = elections["Poland_Warszawa_2026.pb"]
+    election = elections["Poland_Czestochowa_2025_Tysiaclecie.pb"]
     outcome = compute_outcome(election)
     data = json.loads(outcome_to_json(outcome, election))
     assert data["rule"] == "greedy-threshold"
-    assert data["budget"] == 24186815
+    assert data["budget"] == 656405
     assert set(data["selected"]) == election.published_winners()
-    assert data["cost_used"] == outcome.cost_used
-    assert data["threshold"] == 3000
+    assert data["cost_used"] == outcome.cost_used == 650094
+    assert data["threshold"] == 300
     assert data["matches_published"] is True
-    assert len(data["projects"]) == 83
+    assert len(data["projects"]) == 55
     assert data["tie_break"] == ["more-votes", "lower-cost", "project-id"]
     text = outcome_to_text(outcome, election)
-    assert text.startswith("Municipal PB in Warszawa\nПравило: greedy-threshold")
-    assert "Бюджет: 24 186 815 PLN" in text
+    assert text.startswith("District PB in Częstochowa, Tysiąclecie\nПравило: greedy-threshold")
+    assert "Бюджет: 656 405 PLN" in text
     assert "Збігається з оголошеними переможцями (selected=1): так" in text
     assert "нижче порогу" in text
 

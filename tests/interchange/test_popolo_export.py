@@ -6,17 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 from jsonschema import Draft3Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
+from app.cli.main import main
 from app.db.engine import open_database
 from app.interchange import popolo
 from app.services import deputies
+from tests import DATA_DIR
 from tests.deputies_setup import demo_copy, demo_path  # noqa: F401 - fixtures
 
-SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "data" / "popolo" / "schemas"
+SCHEMAS = DATA_DIR / "popolo" / "schemas"
 BASE_URL = "http://www.popoloproject.com/schemas/"
 COLLECTION_SCHEMA = {"persons": "person", "organizations": "organization", "memberships": "membership",
                      "areas": "area", "posts": "post", "events": "event", "motions": "motion",

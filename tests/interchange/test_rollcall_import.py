@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 from openpyxl import Workbook, load_workbook
 
+from app.cli.main import main
 from app.db.engine import Database
 from app.domain.votes import VoteOption
 from app.errors import ImportRejectedError, ValidationError

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 
+from app.cli.main import main
 from app.db.engine import Database, open_database
 from app.services import deputies, exchange
 from app.services.core.auth import Actor

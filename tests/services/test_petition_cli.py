@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from app.cli.main import main
 
+from app.cli.main import main
 from app.db.engine import open_database
 from app.services import petitions
 from app.services.core import council

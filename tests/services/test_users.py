@@ -161,8 +161,6 @@ def test_unknown_user(council_db: Council) -> None:
 
 def test_operator_voting_point(council_db: Council) -> None:
     db, admin = council_db
-    if not users.supports_voting_points():
-        pytest.skip("app_user.voting_point_id arrives with the budget area")
     with pytest.raises(ValidationError, match="№42"):
         users.create_user(db, admin, users.UserData("op", "", Role.OPERATOR, 42), "parol-123")
     point_id = _make_point(db, admin)

@@ -9,7 +9,7 @@ import pytest
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.errors import PermissionDeniedError, ValidationError
-from app.services.core import audit, login, settings, users
+from app.services.core import audit, lockout, login, settings, users
 from app.services.core.auth import Actor, Role
 
 Council = tuple[Database, Actor]
@@ -94,7 +94,7 @@ def test_unknown_user_is_audited_and_answered_like_a_wrong_password(council_db: 
 
 def test_lockout_settings_are_council_rules(council_db: Council, clerk: users.UserView) -> None:
     db, admin = council_db
-    settings.set_values(db, admin, {login.LOCKOUT_FAILURES: 3, login.LOCKOUT_MINUTES: 60})
+    settings.set_values(db, admin, {lockout.LOCKOUT_FAILURES: 3, lockout.LOCKOUT_MINUTES: 60})
     now = utcnow()
     for _ in range(2):
         now += timedelta(seconds=_fail(db, now).retry_after or 0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -12,6 +11,7 @@ from app.services import budget
 from app.services.budget import ballots
 from app.services.budget import results as budget_results
 from app.services.core.auth import Actor, Role
+from tests import DATA_DIR
 from tests.budget_support import TODAY, voting_cycle
 from tests.ui.keys import type_text
 from ui.app import build_main_window, make_application
@@ -20,7 +20,7 @@ from ui.main_window import MainWindow
 from ui.models.table import RowTableModel
 from ui.pages.budget_page import BudgetPage
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "pabulib"
+DATA = DATA_DIR / "pabulib"
 
 
 def open_page(window: MainWindow) -> BudgetPage:

@@ -114,8 +114,6 @@ def test_user_dialog_refuses_mismatched_passwords(qtbot: QtBot, council_db: tupl
 
 def test_operator_gets_a_voting_point(qtbot: QtBot, council_db: tuple[Database, Actor]) -> None:
     db, admin = council_db
-    if not users.supports_voting_points():
-        pytest.skip("app_user.voting_point_id arrives with the budget area")
     from app.services import budget
 
     point = budget.add_point(db, admin, "Бібліотека", "")

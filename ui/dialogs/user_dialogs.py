@@ -91,7 +91,7 @@ class UserDialog(QDialog):
 
     def _role_changed(self) -> None:
         operator = self.selected_role() is Role.OPERATOR
-        self.point.setVisible(operator and users.supports_voting_points())
+        self.point.setVisible(operator)
         self.point_label.setVisible(self.point.isVisible())
         hints = {
             Role.ADMIN: self.tr("Усе, зокрема налаштування, користувачі, резервні копії та відновлення."),

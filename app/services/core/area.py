@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from app.services.area import Area, Dataset, TablePolicy
-from app.services.core import holidays, login
+from app.services.core import holidays, lockout
 
 AREA = Area(
     key="council",
     title_uk="Рада",
     title_en="Council",
-    settings=(login.LOCKOUT_FAILURES, login.LOCKOUT_MINUTES, holidays.MARTIAL_LAW, holidays.HOLIDAYS,
+    settings=(lockout.LOCKOUT_FAILURES, lockout.LOCKOUT_MINUTES, holidays.MARTIAL_LAW, holidays.HOLIDAYS,
               holidays.EXTRA_WORKING_DAYS, holidays.DUE_SOON_DAYS),
     audit_labels={
         "council_profile": ("профіль ради", "council profile"),

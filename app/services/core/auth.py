@@ -13,30 +13,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ParamSpec, TypeVar
 
+from app.domain.enums import TitledEnum
 from app.errors import PermissionDeniedError
 
 
-class Role(StrEnum):
-    ADMIN = "admin"
-    CLERK = "clerk"
-    OPERATOR = "operator"  # voting-point operator: ballots and signatures at their own point
-    VIEWER = "viewer"
-
-    @property
-    def label_uk(self) -> str:
-        return ROLE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return ROLE_LABELS[self][1]
-
-
-ROLE_LABELS: dict[Role, tuple[str, str]] = {
-    Role.ADMIN: ("адміністратор", "administrator"),
-    Role.CLERK: ("діловод", "clerk"),
-    Role.OPERATOR: ("оператор пункту голосування", "voting-point operator"),
-    Role.VIEWER: ("перегляд", "viewer"),
-}
+class Role(TitledEnum):
+    ADMIN = "admin", "адміністратор", "administrator"
+    CLERK = "clerk", "діловод", "clerk"
+    # voting-point operator: ballots and signatures at their own point
+    OPERATOR = "operator", "оператор пункту голосування", "voting-point operator"
+    VIEWER = "viewer", "перегляд", "viewer"
 
 
 class Permission(StrEnum):

@@ -16,8 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -27,18 +26,10 @@ from app.db.engine import Database
 from app.db.models.core import User
 from app.domain.formats import format_datetime, utc_to_local
 from app.errors import PermissionDeniedError, ValidationError
-from app.services.core import audit, passwords, settings
+from app.services.core import audit, passwords
 from app.services.core.auth import Actor, Permission, Role, writes
+from app.services.core.lockout import Throttle, is_locked
 from app.services.core.users import actor_from_user, find_user
-
-LOCKOUT_FAILURES = settings.SettingDef(
-    "login.lockout_failures", int, 5, "Блокувати вхід після стількох невдалих спроб поспіль",
-    "Lock an account after this many failed sign-ins in a row", 3, 20)
-LOCKOUT_MINUTES = settings.SettingDef(
-    "login.lockout_minutes", int, 15, "На скільки хвилин блокувати вхід",
-    "Minutes an account stays locked", 1, 24 * 60)
-MAX_DELAY_SECONDS = 30
-
 
 
 @functools.cache
@@ -54,27 +45,6 @@ class LoginRefused(PermissionDeniedError):
     def __init__(self, message: str, message_en: str | None = None, retry_after: int | None = None) -> None:
         super().__init__(message, message_en)
         self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class Throttle:
-    failures_to_lock: int
-    lock_minutes: int
-
-    @classmethod
-    def of(cls, db: Database) -> Throttle:
-        return cls(settings.get(db, LOCKOUT_FAILURES), settings.get(db, LOCKOUT_MINUTES))
-
-    def wait_after(self, failures: int) -> timedelta:
-        """How long an account waits after its ``failures``-th failure in a row."""
-        if failures >= self.failures_to_lock:
-            return timedelta(minutes=self.lock_minutes)
-        return timedelta(seconds=min(2 ** (failures - 1), MAX_DELAY_SECONDS))
-
-
-def is_locked(failed_logins: int, locked_until: datetime | None, failures_to_lock: int, now: datetime) -> bool:
-    """Locked out (not merely waiting a few seconds between attempts)."""
-    return failed_logins >= failures_to_lock and locked_until is not None and locked_until > now
 
 
 def _seconds_left(until: datetime, now: datetime) -> int:

@@ -21,6 +21,7 @@ from app.db.models.core import User
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
 from app.services.core import audit, passwords
 from app.services.core.auth import Actor, Permission, Role, writes
+from app.services.core.lockout import Throttle, is_locked
 from app.services.core.records import check_version
 
 USERNAME_RE = re.compile(r"^[^\W_][\w.\-]{1,99}$")
@@ -64,7 +65,7 @@ def actor_from_user(user: User) -> Actor:
         username=user.username,
         role=Role(user.role),
         full_name=user.full_name,
-        voting_point_id=getattr(user, "voting_point_id", None),
+        voting_point_id=user.voting_point_id,
     )
 
 
@@ -110,14 +111,11 @@ def default_admin(db: Database) -> Actor:
 
 
 def _failures_to_lock(db: Database) -> int:
-    from app.services.core import login  # declares the lockout settings; imports this module
-
-    return login.Throttle.of(db).failures_to_lock
+    return Throttle.of(db).failures_to_lock
 
 
 def _view(user: User, failures_to_lock: int, now: datetime | None = None) -> UserView:
     from app.db.base import utcnow
-    from app.services.core.login import is_locked
 
     now = now or utcnow()
 
@@ -128,7 +126,7 @@ def _view(user: User, failures_to_lock: int, now: datetime | None = None) -> Use
         role=Role(user.role),
         is_active=user.is_active,
         version=user.version,
-        voting_point_id=getattr(user, "voting_point_id", None),
+        voting_point_id=user.voting_point_id,
         last_login_at=user.last_login_at,
         failed_logins=user.failed_logins or 0,
         locked_until=user.locked_until,
@@ -159,26 +157,15 @@ def get_user(db: Database, username: str) -> UserView:
         return _view(user, threshold, utcnow())
 
 
-# --- voting points (the budget area adds app_user.voting_point_id) ---------------------
-
-def supports_voting_points() -> bool:
-    return "voting_point_id" in User.__table__.c
-
+# --- voting points (an operator works at one) -------------------------------------------
 
 def voting_point_choices(db: Database) -> list[tuple[int, str]]:
-    """``(id, name)`` of the voting points an operator can be assigned to; empty before the budget area."""
-    if not supports_voting_points():
-        return []
-    column = User.__table__.c.voting_point_id
-    foreign = next(iter(column.foreign_keys), None)
-    if foreign is None:
-        return []
+    """``(id, name)`` of the voting points an operator can be assigned to (the budget area's table,
+    reached through the user's foreign key so that core does not import the budget area)."""
+    [foreign] = User.__table__.c.voting_point_id.foreign_keys
     table = foreign.column.table
-    label = next((table.c[name] for name in ("name", "title", "label", "address") if name in table.c), None)
     with db.read() as s:
-        if label is None:
-            return [(pk, f"№{pk}") for (pk,) in s.execute(select(foreign.column).order_by(foreign.column))]
-        return [(pk, str(name)) for pk, name in s.execute(select(foreign.column, label).order_by(label))]
+        return [(pk, str(name)) for pk, name in s.execute(select(table.c.id, table.c.name).order_by(table.c.name))]
 
 
 # --- administration ---------------------------------------------------------------------
@@ -213,8 +200,7 @@ def _clean(db: Database, data: UserData) -> UserData:
 def _apply(user: User, data: UserData) -> None:
     user.full_name = data.full_name
     user.role = data.role.value
-    if supports_voting_points():
-        user.voting_point_id = data.voting_point_id  # type: ignore[attr-defined]
+    user.voting_point_id = data.voting_point_id
 
 
 def _active_admins(s: Session) -> int:

@@ -73,10 +73,18 @@ class Dictionary:
 
     @classmethod
     def load(cls, path: Path = DICTIONARY) -> Dictionary:
-        if not path.exists():
-            return cls({}, {}, [])
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data.get("by_source", {}), data.get("by_context", {}), data.get("extras", []))
+        """The dictionary, plus every ``en_dictionary.<area>.json`` beside it (one file per area,
+        so that areas built at the same time never edit the same file)."""
+        merged = cls({}, {}, [])
+        for part in [path, *sorted(path.parent.glob(f"{path.stem}.*{path.suffix}"))]:
+            if not part.exists():
+                continue
+            data = json.loads(part.read_text(encoding="utf-8"))
+            merged.by_source.update(data.get("by_source", {}))
+            for context, messages in data.get("by_context", {}).items():
+                merged.by_context.setdefault(context, {}).update(messages)
+            merged.extras.extend(data.get("extras", []))
+        return merged
 
     def save(self, path: Path = DICTIONARY) -> None:
         data = {

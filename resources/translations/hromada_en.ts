@@ -5161,6 +5161,11 @@ Open the database on this computer instead? The address can be corrected in Sett
         <source>Імпорт підписів</source>
         <translation>Import signatures</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_dialogs.py" line="337"/>
+        <source>Перевірка файлу</source>
+        <translation>Checking the file</translation>
+    </message>
 </context>
 <context>
     <name>ThisPcSection</name>

@@ -1,9 +1,10 @@
 """Conflicts: a record changed on both PCs (or changed on one and deleted on the other).
 
-A merge never overwrites such a record: it stores both versions (:class:`ExchangeConflict`)
-and the clerk decides, field by field side by side, which one stays. Keeping this PC's
-version makes it travel to the partner again; taking the partner's applies it as a merge
-would. Each decision is checked against the versions the clerk looked at.
+A merge never overwrites such a record: it stores both versions (``ExchangeConflict``);
+the clerk sees them field by field, side by side, and decides which one stays. Keeping this
+PC's version makes it travel to the partner again; taking the partner's applies it as a
+merge would. A decision is refused as stale if the conflict or the record changed since
+the clerk looked at them.
 """
 
 from __future__ import annotations

@@ -12,10 +12,9 @@ from typing import BinaryIO
 from sqlalchemy import func, inspect, select, text
 
 from app.db.engine import Database, open_database
-from app.services import exchange
 from app.services.budget import ballots
 from app.services.core.auth import Actor
-from app.services.safety import backup
+from app.services.safety import backup, identity
 
 
 def clone_pc(db: Database, actor: Actor, target: Path, name: str, *, source_name: str | None = None,
@@ -28,7 +27,7 @@ def clone_pc(db: Database, actor: Actor, target: Path, name: str, *, source_name
     """
     ballots.voter_key(db)
     if source_name:
-        exchange.set_pc_name(db, actor, source_name)
+        identity.set_pc_name(db, actor, source_name)
     if fast:
         source = sqlite3.connect(str(db.path))
         dest = sqlite3.connect(str(target))
@@ -38,14 +37,14 @@ def clone_pc(db: Database, actor: Actor, target: Path, name: str, *, source_name
             dest.close()
             source.close()
         other = open_database(target)
-        exchange.set_pc_name(other, actor, name, new_identity=True)
+        identity.set_pc_name(other, actor, name, new_identity=True)
         return other
     folder = target.parent / f"{target.stem}-usb"
     folder.mkdir(exist_ok=True)
     result = backup.create_backup(db, actor, folder)
     other = open_database(target)
     backup.restore_into_empty(other, result.path)
-    exchange.set_pc_name(other, actor, name)
+    identity.set_pc_name(other, actor, name)
     return other
 
 

@@ -28,18 +28,26 @@ import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+import app.db.models  # noqa: F401  (fill the metadata)
 from app import paths
-from app.db.engine import SQLITE_HEADER, Database
+from app.db import migrations_runner
+from app.db.base import Base
+from app.db.engine import SQLITE_HEADER, Database, make_engine
+from app.db.models.core import CouncilProfile, User
+from app.domain.formats import format_datetime, format_int, utc_to_local
 from app.errors import ServiceError, ValidationError
 from app.services import registry
-from app.services.core import audit, settings
+from app.services.core import audit, council, settings
 from app.services.core.auth import SYSTEM_ACTOR, Actor, Permission, writes
 from app.services.core.progress import ProgressCallback, report
+from app.services.safety import identity
 from app.services.safety.area import KEEP_LAST
 from app.services.safety.safefile import (
     AtomicFile,
@@ -52,7 +60,9 @@ from app.services.safety.safefile import (
     encrypt_stream,
     is_encrypted,
     os_error,
+    read_enc_header,
     remove_stale_partials,
+    unique_path,
 )
 
 log = logging.getLogger(__name__)
@@ -106,9 +116,6 @@ def auto_backup_dir(db_path: Path) -> Path:
 
 def table_areas() -> dict[str, str]:
     """``table name -> area key`` from the module each ORM class lives in."""
-    import app.db.models  # noqa: F401  (fill the metadata)
-    from app.db.base import Base
-
     areas: dict[str, str] = {}
     for mapper in Base.registry.mappers:
         table = getattr(mapper.class_, "__tablename__", None)
@@ -221,15 +228,6 @@ def list_auto_backups(db_path: Path, folder: Path | None = None) -> list[BackupF
     return found
 
 
-def _unique(folder: Path, stem: str, suffix: str) -> Path:
-    candidate = folder / f"{stem}{suffix}"
-    counter = 1
-    while candidate.exists():
-        candidate = folder / f"{stem}-{counter}{suffix}"
-        counter += 1
-    return candidate
-
-
 def auto_backup(
     target: Database | Path | str,
     reason: str,
@@ -268,7 +266,7 @@ def auto_backup(
     except OSError as exc:
         raise os_error(exc, folder, "резервну копію") from exc
     remove_stale_partials(folder)
-    final = _unique(folder, f"{db_path.stem}-{reason}-{now.strftime(STAMP)}", ".sqlite3")
+    final = unique_path(folder, f"{db_path.stem}-{reason}-{now.strftime(STAMP)}", ".sqlite3")
     partial = final.with_name(f"{final.name}.partial-{secrets.token_hex(4)}")
     try:
         _online_copy(db_path, partial, progress)
@@ -416,7 +414,7 @@ def create_backup(
         check_password(password)
     now = now or datetime.now()
     suffix = ".hdbackup" if password else ".sqlite3"
-    target = _unique(folder, f"hromada-backup-{now.strftime(STAMP)}", suffix)
+    target = unique_path(folder, f"hromada-backup-{now.strftime(STAMP)}", suffix)
     with _staging(db_path) as stage:
         snapshot = stage / "snapshot.sqlite3"
         try:
@@ -488,8 +486,6 @@ class BackupInfo:
         return self.integrity == "ok" and self.schema_known and bool(self.revisions)
 
     def summary_lines(self, language: str = "uk") -> list[str]:
-        from app.domain.formats import format_datetime, format_int, utc_to_local
-
         lines = [
             f"Рада: {self.council_name or '—'} ({self.hromada_name or '—'})",
             f"Копію зроблено: {format_datetime(self.made_at) if self.made_at else 'невідомо'}",
@@ -553,8 +549,6 @@ def _made_at(source: Path, encrypted_meta: dict[str, Any] | None) -> datetime | 
 
 
 def _describe_staged(source: Path, staged: Path, encrypted: bool, language: str = "uk") -> BackupInfo:
-    from app.db import migrations_runner
-
     damaged = DamagedFileError(
         f"Файл «{source.name}» пошкоджено: SQLite не може його прочитати.", f"«{source.name}» is damaged."
     )
@@ -615,8 +609,6 @@ def _describe_staged(source: Path, staged: Path, encrypted: bool, language: str 
 
 
 def _verify_audit(staged: Path) -> tuple[bool | None, str]:
-    from app.db.engine import make_engine
-
     engine = make_engine(f"sqlite:///{staged}")
     try:
         chain = audit.verify_chain(Database(url=engine.url, engine=engine, path=staged))
@@ -629,8 +621,6 @@ def _verify_audit(staged: Path) -> tuple[bool | None, str]:
 
 
 def _encrypted_meta(source: Path) -> dict[str, Any] | None:
-    from app.services.safety.safefile import read_enc_header
-
     if not is_encrypted(source):
         return None
     try:
@@ -660,8 +650,6 @@ def inspect_backup(
 
 
 def _with_made_at(info: BackupInfo, source: Path) -> BackupInfo:
-    from dataclasses import replace
-
     return replace(info, made_at=_made_at(source, _encrypted_meta(source)))
 
 
@@ -678,18 +666,12 @@ class RestoreResult:
 
 
 def _current_council_uuid(db: Database) -> str | None:
-    from app.services.core import council
-
     try:
         profile = council.get_profile(db)
     except Exception:  # noqa: BLE001 - a broken current database must not block its restore
         return None
     if profile is None:
         return None
-    from sqlalchemy import select
-
-    from app.db.models.core import CouncilProfile
-
     with db.read() as s:
         return s.execute(select(CouncilProfile.uuid).where(CouncilProfile.id == profile.id)).scalar_one_or_none()
 
@@ -759,7 +741,7 @@ def _restore(
                 "Якщо ви справді хочете замінити базу, підтвердіть відновлення копії іншої ради.",
                 "The backup belongs to another council; the database was not changed.",
             )
-        identity = _preserved_identity(db)
+        preserved = _preserved_identity(db)
         safety_copy = auto_backup(db_path, "before-restore", force=True, verify=False,
                                   keep=_read_keep_last(db_path))
         report(progress, 40, 100, "Поточну базу збережено")
@@ -770,18 +752,10 @@ def _restore(
         except sqlite3.Error as exc:
             raise _sqlite_error(exc, db_path, "базу") from exc
     # From here on the new content is in place: nothing may be cancelled any more.
-    from app.db import migrations_runner
-
     migrations_runner.upgrade(db)
-    from app.services import exchange
-
-    exchange.after_restore(db, identity)
+    identity.after_restore(db, preserved)
     who = actor or SYSTEM_ACTOR
     with db.write() as s:
-        from sqlalchemy import select
-
-        from app.db.models.core import User
-
         known = s.execute(select(User.id).where(User.id == who.user_id, User.username == who.username)
                           ).scalar_one_or_none() if who.user_id is not None else None
         acting = who if known is not None else Actor(None, who.username, who.role, who.full_name)
@@ -792,11 +766,9 @@ def _restore(
     return RestoreResult(info, safety_copy)
 
 
-def _preserved_identity(db: Database) -> Any:
-    from app.services import exchange
-
+def _preserved_identity(db: Database) -> identity.Identity | None:
     try:
-        return exchange.current_identity(db)
+        return identity.current_identity(db)
     except Exception:  # noqa: BLE001 - a damaged database has no identity worth keeping
         return None
 

@@ -173,6 +173,16 @@ def remove_stale_partials(folder: Path) -> None:
         pass
 
 
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or ``stem-1``, ``stem-2``… when that name is taken: never overwrite a file."""
+    candidate = folder / f"{stem}{suffix}"
+    counter = 1
+    while candidate.exists():
+        candidate = folder / f"{stem}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
 def check_folder(folder: Path, what: str) -> Path:
     """The output folder must exist and be a folder (a USB stick may have been pulled out)."""
     folder = Path(folder).expanduser()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import json
 import zlib
 from pathlib import Path
@@ -21,6 +22,7 @@ from app.services.budget import ballots
 from app.services.budget.ballots import BallotEntry
 from app.services.core import audit, council
 from app.services.core.auth import Actor, Role
+from app.services.exchange import bundle as bundle_file
 from app.services.safety.safefile import DamagedFileError, PasswordRequiredError, WrongPasswordError
 from tests.budget_support import TODAY as PB_TODAY
 from tests.budget_support import voting_cycle
@@ -420,15 +422,15 @@ def test_tampered_bundle_with_recomputed_checksum_still_refused(pcs, tmp_path: P
     library, office, admin = pcs
     deputies.save_faction(library, admin, deputies.FactionData(name="Справжня"))
     path = exchange.export_bundle(library, admin, "Офіс", tmp_path).path
-    lines = exchange._unpack(path.read_bytes())
+    lines = exchange.unpack_lines(path.read_bytes())
     edited = [line.replace("Справжня".encode(), "Підроблена".encode()) for line in lines if line]
-    path.write_bytes(exchange._pack(edited))
+    path.write_bytes(exchange.pack_lines(edited))
     with pytest.raises(DamagedFileError, match="хешем"):
         exchange.import_bundle(office, admin, path)
     # And a manifest whose counts do not match the records (a cut-off payload re-packed) is refused.
     manifest = json.loads(edited[0])
     manifest["counts"]["faction"] = 5
-    path.write_bytes(exchange._pack([json.dumps(manifest).encode(), *lines[1:]]))
+    path.write_bytes(exchange.pack_lines([json.dumps(manifest).encode(), *lines[1:]]))
     with pytest.raises(DamagedFileError):
         exchange.import_bundle(office, admin, path)
 
@@ -437,30 +439,28 @@ def test_bundle_from_a_newer_program_refused(pcs, tmp_path: Path) -> None:  # no
     library, office, admin = pcs
     deputies.save_faction(library, admin, deputies.FactionData(name="Нова"))
     path = exchange.export_bundle(library, admin, "Офіс", tmp_path).path
-    lines = [line for line in exchange._unpack(path.read_bytes()) if line]
+    lines = [line for line in exchange.unpack_lines(path.read_bytes()) if line]
     records = [json.loads(line) for line in lines[1:]]
     for record in records:
         if record["t"] == "faction":
             record["v"]["colour"] = "синій"
             record["h"] = exchange.content_hash(record["v"])
-    path.write_bytes(exchange._pack([lines[0], *[json.dumps(r).encode() for r in records]]))
+    path.write_bytes(exchange.pack_lines([lines[0], *[json.dumps(r).encode() for r in records]]))
     with pytest.raises(ValidationError, match="новішою версією"):
         exchange.import_bundle(office, admin, path)
     manifest = json.loads(lines[0])
     manifest["counts"]["hovercraft"] = 1
-    path.write_bytes(exchange._pack([json.dumps(manifest).encode(), *lines[1:],
-                                     json.dumps({"t": "hovercraft", "u": "0" * 36}).encode()]))
+    path.write_bytes(exchange.pack_lines([json.dumps(manifest).encode(), *lines[1:],
+                                          json.dumps({"t": "hovercraft", "u": "0" * 36}).encode()]))
     with pytest.raises(ValidationError, match="не знає"):
         exchange.import_bundle(office, admin, path)
 
 
 def test_zip_bomb_payload_refused(pcs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     _library, office, admin = pcs
-    monkeypatch.setattr(exchange, "MAX_PAYLOAD", 1 << 20)  # the real cap is 512 MB; the rule is the same
+    monkeypatch.setattr(bundle_file, "MAX_PAYLOAD", 1 << 20)  # the real cap is 512 MB; the rule is the same
     path = tmp_path / "bomb.hdx"
-    payload = zlib.compress(b"{" * (exchange.MAX_PAYLOAD + 10), 9)
-    import hashlib
-
+    payload = zlib.compress(b"{" * (bundle_file.MAX_PAYLOAD + 10), 9)
     header = {"format": exchange.FORMAT, "version": 1, "compression": "zlib",
               "sha256": hashlib.sha256(payload).hexdigest(), "size": len(payload)}
     path.write_bytes(exchange.MAGIC + json.dumps(header).encode() + b"\n" + payload)

@@ -15,32 +15,12 @@ from openpyxl import load_workbook
 from app import publish
 from app.db.engine import Database
 from app.errors import PermissionDeniedError, ValidationError
-from app.services import deputies, petitions, registry
+from app.services import deputies, petitions
 from app.services.core.auth import Actor, Role
+from app.services.open_data import is_private_column
+from tests.publish.conftest import SIGNER_ADDRESS, SIGNER_PHONE
 from tests.reports.pdf_utils import pdf_text
-from tests.services.petition_helpers import TODAY, make_petition
-
-SIGNER_PHONE = "+380 97 555 44 33"
-SIGNER_ADDRESS = "с. Вишнівка, вул. Лугова, 17"
-
-
-@pytest.fixture
-def council(council_db: tuple[Database, Actor]) -> tuple[Database, Actor, int]:
-    """A council with a petition (private author contacts), a signature (private address and phone),
-    and deputies with a public and a private phone."""
-    db, admin = council_db
-    pid = make_petition(db, admin, title="Облаштувати укриття в гімназії")
-    petitions.add_signature(db, admin, pid, petitions.SignatureInput(
-        "Лисенко Марія Іванівна", dt.date(2026, 3, 10), SIGNER_ADDRESS, SIGNER_PHONE, "paper"), today=TODAY)
-    fid = deputies.save_faction(db, admin, deputies.FactionData(name="Громада разом"))
-    deputies.create_deputy(db, admin, deputies.DeputyData(
-        surname="Бондар", given_name="Петро", mandate_start=dt.date(2025, 11, 1), faction_id=fid,
-        phone="+380 50 123 45 67", phone_public=True, email="bondar@rada.example.ua", email_public=True,
-        biography="Вчитель історії."))
-    deputies.create_deputy(db, admin, deputies.DeputyData(
-        surname="Ткачук", given_name="Ірина", mandate_start=dt.date(2025, 11, 1),
-        phone="+380 63 999 88 77", phone_public=False, email="tkachuk.private@example.com"))
-    return db, admin, pid
+from tests.services.petition_helpers import TODAY
 
 
 def test_pack_has_reports_datasets_index_and_manifest(council: tuple[Database, Actor, int], tmp_path: Path) -> None:
@@ -76,7 +56,7 @@ def test_datasets_hold_only_public_columns(council: tuple[Database, Actor, int],
             header = next(csv.reader(fh))
         table = path.stem
         for column in header:
-            assert not publish.is_private_column(table, column) or column in ("phone", "email", "address"), \
+            assert not is_private_column(table, column) or column in ("phone", "email", "address"), \
                 f"{path.name}: {column}"
     text = (out / "data" / "petition_signature.csv").read_text(encoding="utf-8")
     assert "Лисенко Марія Іванівна" in text and "Лугова" not in text and "555 44 33" not in text
@@ -136,17 +116,6 @@ def test_patterns_catch_contacts_that_are_not_in_the_database(council: tuple[Dat
     assert {"email", "phone", "document"} <= kinds
 
 
-def test_voter_hash_pattern_and_scanner_units() -> None:
-    index = publish.PrivateIndex()
-    index.add("pb_ballot", "voter_hash", "hash", "a" * 64)
-    index.add("petition_signature", "address", "address", "с. Вишнівка")  # no house number: identifies no one
-    index.add("petition_signature", "phone", "phone", "+380 (67) 123-45-67")
-    found = publish.scan_text("x.csv", "голос " + "a" * 64 + "; с. Вишнівка; 067 123 45 67", index)
-    assert {f.field for f in found} >= {"pb_ballot.voter_hash", "petition_signature.phone"}
-    assert not any(f.field == "petition_signature.address" for f in found)
-    assert publish.scan_text("y.csv", "Рішення №12 від 05.05.2026, сума 150000000 коп.", index) == []
-
-
 def test_existing_folder_rules(council: tuple[Database, Actor, int], tmp_path: Path) -> None:
     db, admin, _ = council
     busy = tmp_path / "busy"
@@ -173,18 +142,6 @@ def test_viewer_may_not_publish(council: tuple[Database, Actor, int], tmp_path: 
         publish.publish(db, Actor(None, "viewer", Role.VIEWER), tmp_path / "pack")
 
 
-def test_allow_lists_never_name_a_private_column() -> None:
-    import app.db.models  # noqa: F401
-    from app.db.base import Base
-
-    for ds in registry.datasets():
-        table = Base.metadata.tables[ds.table]
-        for column in ds.columns:
-            assert column in table.c, f"{ds.table}.{column}"
-            assert not publish.is_private_column(ds.table, column) or column in ds.conditional, \
-                f"{ds.table}.{column} is private"
-
-
 @pytest.mark.slow
 def test_demo_council_pack_is_clean(db: Database, tmp_path: Path) -> None:
     from app.demo import create as demo_create
@@ -194,10 +151,3 @@ def test_demo_council_pack_is_clean(db: Database, tmp_path: Path) -> None:
     assert result.reports > 50 and result.datasets > 15
     index = (tmp_path / "pack" / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'href="reports/', index)) == result.reports
-
-
-def test_record_keys_are_not_mistaken_for_phone_numbers(council: tuple[Database, Actor, int]) -> None:
-    db, _, _ = council
-    index = publish.private_index(db)
-    text = "uuid\n2190c37d-630a-4d43-a5b2-380671021202\n"  # a UUID whose last group is all digits
-    assert publish.scan_text("data/x.csv", text, index) == []

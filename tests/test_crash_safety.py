@@ -152,6 +152,7 @@ def test_import_after_a_kill_completes(setup: Setup) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # ~50 s alone; far longer on a loaded 2-core machine
 def test_killed_import_is_all_or_nothing_50_times(setup: Setup) -> None:
     rng = random.Random(7)
     outcomes = [trial(setup, 100 + n, rng) for n in range(50)]

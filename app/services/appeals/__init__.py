@@ -7,7 +7,7 @@ the council's calendar. The due date is derived when read, so correcting the hol
 moves the deadlines of appeals still open.
 
 Registration numbers follow the council's pattern (setting ``appeals.number_pattern``, see
-:mod:`.numbering`). An appeal from an applicant who already wrote on the same topic is flagged
+:mod:`.rules`). An appeal from an applicant who already wrote on the same topic is flagged
 as repeated and linked to the latest earlier one. Kinds, channels and results are titled enums
 in :mod:`app.domain.appeals`.
 
@@ -15,7 +15,7 @@ Applicants' names and contacts are private: only the internal overdue list shows
 
 Modules:
 
-* :mod:`.numbering` — the council's numbering pattern and terms (settings), registration numbers;
+* :mod:`.rules` — the council's rules (settings): numbering pattern and terms; registration numbers;
 * :mod:`.views` — the dataclasses the services take and return;
 * :mod:`.common` — validation, search keys, repeat detection shared by the modules;
 * :mod:`.registration` — registering appeals one by one or a whole register, corrections;
@@ -30,17 +30,6 @@ Callers use the package as one API (``appeals.register_appeal(...)``): the names
 from app.services.appeals.answers import answer_appeal, extend_appeal
 from app.services.appeals.common import can_see_private
 from app.services.appeals.due import PAGE_KEY, due_items
-from app.services.appeals.numbering import (
-    MAX_DAYS,
-    NUMBER_PATTERN,
-    TERM_DAYS,
-    TERM_NO_STUDY_DAYS,
-    Numbering,
-    check_pattern,
-    format_number,
-    numbering,
-    retry_unique,
-)
 from app.services.appeals.reads import (
     AppealFilter,
     FilterChoices,
@@ -54,6 +43,17 @@ from app.services.appeals.reads import (
     topics_in_use,
 )
 from app.services.appeals.registration import import_appeals, insert_appeal, register_appeal, update_appeal
+from app.services.appeals.rules import (
+    MAX_DAYS,
+    NUMBER_PATTERN,
+    TERM_DAYS,
+    TERM_NO_STUDY_DAYS,
+    Numbering,
+    check_pattern,
+    format_number,
+    numbering,
+    retry_unique,
+)
 from app.services.appeals.stats import MONTHS_UK, AppealStatistics, OverdueAppeal, overdue_appeals, statistics
 from app.services.appeals.views import AppealAnswer, AppealDetail, AppealInput, AppealRow
 

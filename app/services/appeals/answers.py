@@ -18,7 +18,7 @@ from app.domain.formats import format_date
 from app.domain.petitions import CollectionWindow, WindowUnit
 from app.errors import ValidationError
 from app.services.appeals.common import load_appeal, one_line
-from app.services.appeals.numbering import numbering
+from app.services.appeals.rules import numbering
 from app.services.core import audit
 from app.services.core.auth import Actor, Permission, require
 from app.services.core.records import check_version

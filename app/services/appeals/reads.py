@@ -20,7 +20,7 @@ from app.domain.deadlines import DeadlineState, deadline_state, term_end
 from app.domain.names import normalize_person_name, search_key
 from app.errors import NotFoundError, ValidationError
 from app.services.appeals.common import PRIVATE_MARK, can_see_private, find_repeat, load_appeal
-from app.services.appeals.numbering import numbering
+from app.services.appeals.rules import numbering
 from app.services.appeals.views import AppealDetail, AppealRow
 from app.services.core import holidays
 from app.services.core.auth import Actor

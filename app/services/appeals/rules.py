@@ -1,4 +1,4 @@
-"""Registration numbers and the terms of an appeal, from the council's settings.
+"""The council's rules for appeals (settings): the registration-number pattern and the terms.
 
 Registration numbers follow the council's pattern (setting ``appeals.number_pattern``):
 ``{seq}`` the number within the year, ``{year}``/``{yy}`` the year, ``{letter}`` the first

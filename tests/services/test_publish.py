@@ -18,7 +18,7 @@ from app.errors import PermissionDeniedError, ValidationError
 from app.services import deputies, petitions, registry
 from app.services.core.auth import Actor, Role
 from tests.reports.pdf_utils import pdf_text
-from tests.services.petition_helpers import TODAY, make_petition
+from tests.services.petitions.petition_helpers import TODAY, make_petition
 
 SIGNER_PHONE = "+380 97 555 44 33"
 SIGNER_ADDRESS = "с. Вишнівка, вул. Лугова, 17"

@@ -16,6 +16,7 @@ import pytest
 from app.db.engine import Database, open_database
 from app.demo import profile as demo_profile
 from app.domain.deputies import AttendanceStatus
+from app.domain.votes import VoteOption
 from app.services import deputies
 from app.services.core.auth import Actor
 from app.services.deputies import sessions
@@ -62,6 +63,14 @@ def build_council(db: Database, actor: Actor, *, count: int = 26, absent: tuple[
         for i, d in enumerate(ids)})
     [item_id] = sessions.add_agenda_items(db, actor, session_id, [sessions.AgendaItemData(number=1, title=title)])
     return Council(db, actor, faction_ids, ids, session_id, item_id)
+
+
+def roll_call_options(c: Council, n_for: int) -> dict[int, VoteOption]:
+    """``n_for`` present deputies for, the other present against; deputies 24 and 25 absent."""
+    out = {}
+    for i, d in enumerate(c.deputy_ids):
+        out[d] = VoteOption.ABSENT if i >= 24 else (VoteOption.FOR if i < n_for else VoteOption.AGAINST)
+    return out
 
 
 @pytest.fixture(scope="session")

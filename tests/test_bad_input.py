@@ -38,7 +38,7 @@ from tests.budget_support import voting_cycle
 from tests.conftest import TEST_PROFILE
 from tests.deputies_setup import build_council
 from tests.safety_support import bulk_ballots, clone_pc, data_digest, integrity, table_counts
-from tests.services.petition_helpers import TODAY, make_petition
+from tests.services.petitions.petition_helpers import TODAY, make_petition
 
 EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 35
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from app.cli.context import CliContext
 from app.cli.formats import format_parser
+from app.domain.appeals import AppealChannel, AppealKind, AppealResult
 from app.domain.formats import FormatError, format_date, parse_date
+from app.domain.petitions import PetitionOutcome, PetitionState, SignatureChannel
 from app.errors import ImportRejectedError, ValidationError
 
 
@@ -44,14 +46,12 @@ def _text_arg(args: argparse.Namespace, name: str) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.services import appeals, petitions
-
     # ------------------------------------------------------------------ import signatures
     sig = format_parser(sub, "import", "signatures", help="підписи під петицією з CSV/XLSX: усі рядки або жодного")
     sig.add_argument("file", type=Path, help="файл CSV або XLSX із підписами")
     sig.add_argument("--petition", type=int, required=True, metavar="N", help="номер петиції")
     sig.add_argument("--date", type=_date, help="дата підпису для рядків без дати (ДД.ММ.РРРР)")
-    sig.add_argument("--channel", choices=list(petitions.SIGNATURE_CHANNELS), default="imported",
+    sig.add_argument("--channel", choices=[c.value for c in SignatureChannel], default="imported",
                      help="спосіб підписання для рядків без нього (типово imported)")
     sig.add_argument("--check", action="store_true", help="лише перевірити файл, нічого не записувати")
     sig.set_defaults(func=cmd_import_signatures)
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     psub = pet.add_subparsers(dest="petition_command", metavar="ACTION", required=True)
 
     p = psub.add_parser("list", help="реєстр петицій зі станом")
-    p.add_argument("--state", choices=[s.value for s in petitions.PetitionState], help="лише петиції в цьому стані")
+    p.add_argument("--state", choices=[s.value for s in PetitionState], help="лише петиції в цьому стані")
     p.add_argument("--search", default="", help="пошук за номером, назвою, автором")
     p.set_defaults(func=cmd_petition_list)
 
@@ -129,7 +129,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                               ("--repeated", "repeated", "лише повторні")):
         state.add_argument(flag, dest="state", action="store_const", const=value, help=text)
     a.add_argument("--assignee", help="виконавець")
-    a.add_argument("--kind", choices=list(appeals.KINDS))
+    a.add_argument("--kind", choices=[k.value for k in AppealKind])
     a.add_argument("--topic", help="тема")
     a.add_argument("--search", default="")
     a.add_argument("--year", type=int, help="рік надходження")
@@ -142,8 +142,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     a = asub.add_parser("add", help="зареєструвати звернення")
     a.add_argument("--received", type=_date, help="дата надходження (типово сьогодні)")
-    a.add_argument("--channel", choices=[c for c in appeals.CHANNELS if c != "petition"], required=True)
-    a.add_argument("--kind", choices=list(appeals.KINDS), required=True)
+    a.add_argument("--channel", choices=[c.value for c in AppealChannel if c is not AppealChannel.PETITION],
+                   required=True)
+    a.add_argument("--kind", choices=[k.value for k in AppealKind], required=True)
     a.add_argument("--applicant", required=True, help="прізвище та ім’я заявника")
     a.add_argument("--address", default="")
     a.add_argument("--phone", default="")
@@ -164,7 +165,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = asub.add_parser("answer", help="записати відповідь на звернення")
     a.add_argument("reg_number")
     a.add_argument("--year", type=int)
-    a.add_argument("--result", choices=list(appeals.RESULTS), required=True)
+    a.add_argument("--result", choices=[r.value for r in AppealResult], required=True)
     a.add_argument("--text", required=True, help="короткий зміст відповіді")
     a.add_argument("--by", required=True, help="хто підписав відповідь")
     a.add_argument("--date", type=_date, help="дата відповіді (типово сьогодні)")
@@ -232,7 +233,7 @@ def _petition_line(row: object) -> str:
 def cmd_petition_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import petitions
 
-    states = [petitions.PetitionState(args.state)] if args.state else None
+    states = [PetitionState(args.state)] if args.state else None
     rows = petitions.list_petitions(ctx.db(create=False), search=args.search, states=states)
     for row in rows:
         print(_petition_line(row))
@@ -266,7 +267,8 @@ def cmd_petition_show(args: argparse.Namespace, ctx: CliContext) -> int:
     print("\n".join(lines))
     if args.signatures:
         for s in petitions.list_signatures(db, d.id, actor=ctx.actor()):
-            print(f"{s.number:>6}. {format_date(s.signed_on)}  {s.signer_name} ({petitions.channel_label(s.channel)})")
+            channel = SignatureChannel.title_of(s.channel)
+            print(f"{s.number:>6}. {format_date(s.signed_on)}  {s.signer_name} ({channel})")
     return 0
 
 
@@ -316,8 +318,7 @@ def cmd_petition_answer(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db(create=False)
     pid = petitions.petition_id_by_number(db, args.number)
     d = petitions.get_petition(db, pid)
-    outcome = petitions.PetitionOutcome.SUPPORTED if args.outcome == "supported" else \
-        petitions.PetitionOutcome.NOT_SUPPORTED
+    outcome = PetitionOutcome.SUPPORTED if args.outcome == "supported" else PetitionOutcome.NOT_SUPPORTED
     petitions.answer_petition(db, ctx.actor(), pid, outcome=outcome, answered_on=args.date or dt.date.today(),
                               answer_text=_text_arg(args, "text"), answered_by=args.by, expected_version=d.version)
     print(f"Відповідь на петицію №{args.number} записано: {outcome.label_uk}.")
@@ -385,8 +386,8 @@ def cmd_appeal_show(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db(create=False)
     a = appeals.get_appeal(db, _appeal_id(ctx, args), actor=ctx.actor())
     lines = [
-        f"Звернення № {a.reg_number} від {format_date(a.received_on)} ({appeals.kind_label(a.kind)}, "
-        f"{appeals.channel_label(a.channel)})",
+        f"Звернення № {a.reg_number} від {format_date(a.received_on)} ({AppealKind.title_of(a.kind)}, "
+        f"{AppealChannel.title_of(a.channel)})",
         f"Заявник: {a.applicant_name}; {_joined(a.applicant_phone, a.applicant_email, a.applicant_address)}",
         f"Тема: {a.topic}; виконавець: {a.assignee or '—'}",
         f"Строк: {a.term_days} днів, до {format_date(a.due_on)} — {a.deadline.label_uk}",
@@ -398,7 +399,7 @@ def cmd_appeal_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if a.petition_number:
         lines.append(f"З петиції №{a.petition_number}")
     if a.answered_on:
-        lines.append(f"Відповідь {format_date(a.answered_on)}: {appeals.result_label(a.result)}; "
+        lines.append(f"Відповідь {format_date(a.answered_on)}: {AppealResult.title_of(a.result or '')}; "
                      f"підписав {a.answered_by}")
         lines.append(a.answer_text)
     lines += ["", a.summary]
@@ -444,7 +445,7 @@ def cmd_appeal_answer(args: argparse.Namespace, ctx: CliContext) -> int:
     appeals.answer_appeal(db, ctx.actor(), appeal_id, answered_on=answered_on, result=args.result,
                           answer_text=args.text, answered_by=args.by, expected_version=a.version)
     late = "" if answered_on <= a.due_on else f" Увага: строк минув {format_date(a.due_on)}."
-    print(f"Відповідь на звернення № {a.reg_number} записано ({appeals.result_label(args.result)}).{late}")
+    print(f"Відповідь на звернення № {a.reg_number} записано ({AppealResult.title_of(args.result)}).{late}")
     return 0
 
 

@@ -60,6 +60,14 @@ class PetitionOutcome(TitledEnum):
     NOT_SUPPORTED = "not_supported", "Не підтримана", "Not supported"
 
 
+class SignatureChannel(TitledEnum):
+    """How a signature was given; ``IMPORTED`` is set only by an import from a file."""
+
+    PAPER = "paper", "паперовий підписний лист", "paper sheet"
+    ONLINE = "online", "онлайн-платформа", "online platform"
+    IMPORTED = "imported", "імпорт із файлу", "imported from a file"
+
+
 class WindowUnit(StrEnum):
     """How a statute states the collection window."""
 

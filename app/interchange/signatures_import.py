@@ -30,6 +30,7 @@ from pathlib import Path
 from app.db.engine import Database
 from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
+from app.domain.petitions import SignatureChannel
 from app.errors import ImportRejectedError, ValidationError
 from app.interchange.text_files import decode_text
 from app.services import petitions
@@ -193,7 +194,7 @@ def _parse_channel(value: object, default: str) -> str:
     text = search_key(_text(value))
     if not text:
         return default
-    if text in petitions.SIGNATURE_CHANNELS:
+    if text in SignatureChannel._value2member_map_:
         return text
     for channel, words in _CHANNEL_WORDS.items():
         if any(word in text for word in words):

@@ -13,7 +13,7 @@ from app.errors import ImportRejectedError, ValidationError
 from app.interchange import signatures_import
 from app.services import petitions
 from app.services.core.auth import Actor
-from tests.services.petition_helpers import TODAY, make_petition
+from tests.services.petitions.petition_helpers import TODAY, make_petition
 
 
 def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -9,7 +9,7 @@ import pytest
 from app.db.engine import Database
 from app.services import deputies, petitions
 from app.services.core.auth import Actor
-from tests.services.petition_helpers import TODAY, make_petition
+from tests.services.petitions.petition_helpers import TODAY, make_petition
 
 SIGNER_PHONE = "+380 97 555 44 33"
 SIGNER_ADDRESS = "с. Вишнівка, вул. Лугова, 17"

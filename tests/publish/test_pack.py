@@ -20,7 +20,7 @@ from app.services.core.auth import Actor, Role
 from app.services.open_data import is_private_column
 from tests.publish.conftest import SIGNER_ADDRESS, SIGNER_PHONE
 from tests.reports.pdf_utils import pdf_text
-from tests.services.petition_helpers import TODAY
+from tests.services.petitions.petition_helpers import TODAY
 
 
 def test_pack_has_reports_datasets_index_and_manifest(council: tuple[Database, Actor, int], tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from app.reports import appeals_statistics, registry
 from app.services import appeals
 from app.services.core.auth import Actor
 from tests.reports.pdf_utils import pdf_text, render_png
-from tests.services.petition_helpers import make_appeal
+from tests.services.petitions.petition_helpers import make_appeal
 
 TODAY = dt.date.today()
 

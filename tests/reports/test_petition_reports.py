@@ -17,7 +17,7 @@ from app.services.core.auth import Actor
 from app.services.deputies import sessions
 from app.services.petitions import links as petition_links
 from tests.reports.pdf_utils import pdf_text, render_png
-from tests.services.petition_helpers import make_appeal, make_petition, sign
+from tests.services.petitions.petition_helpers import make_appeal, make_petition, sign
 
 TODAY = dt.date.today()
 PUBLIC_IDS = ("petition-notice", "petitions-register", "petition-answer", "appeals-statistics")

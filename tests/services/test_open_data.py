@@ -19,7 +19,7 @@ from app.services.area import Dataset
 from app.services.core import audit
 from app.services.core.auth import Actor, Role
 from tests.budget_support import voting_cycle
-from tests.services.petition_helpers import TODAY, make_petition
+from tests.services.petitions.petition_helpers import TODAY, make_petition
 
 
 def _dataset(table: str) -> Dataset:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.services import appeals
-from tests.services.petition_helpers import make_appeal, make_petition
+from tests.services.petitions.petition_helpers import make_appeal, make_petition
 from tests.ui.keys import type_text
 from ui.dialogs.appeal_dialogs import AppealAnswerDialog, AppealDialog, ExtendDialog
 from ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.petitions import PetitionState
 from app.services import petitions
-from tests.services.petition_helpers import make_petition, sign
+from tests.services.petitions.petition_helpers import make_petition, sign
 from tests.ui.keys import type_text
 from ui.dialogs.petition_dialogs import PetitionDialog, PublishDialog, SignatureImportDialog
 from ui.main_window import MainWindow

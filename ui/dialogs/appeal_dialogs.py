@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.appeals import AppealChannel, AppealKind, AppealResult
 from app.domain.formats import format_date
 from app.errors import ServiceError
 from app.services import appeals
@@ -60,13 +61,13 @@ class AppealDialog(QDialog):
         self.received = date_edit(ctx.today(), "appeal_received")
         self.channel = QComboBox()
         self.channel.setObjectName("appeal_channel")
-        for key in appeals.CHANNELS:
+        for key in AppealChannel:
             if key != "petition" or (detail is not None and detail.channel == "petition"):
-                self.channel.addItem(appeals.channel_label(key, lang), key)
+                self.channel.addItem(key.label(lang), key.value)
         self.kind = QComboBox()
         self.kind.setObjectName("appeal_kind")
-        for key in appeals.KINDS:
-            self.kind.addItem(appeals.kind_label(key, lang), key)
+        for key in AppealKind:
+            self.kind.addItem(key.label(lang), key.value)
         self.kind.setCurrentIndex(self.kind.findData("statement"))
         self.applicant = QLineEdit()
         self.applicant.setObjectName("appeal_applicant")
@@ -230,8 +231,8 @@ class AppealAnswerDialog(QDialog):
         self.date = date_edit(ctx.today(), "appeal_answer_date")
         self.result = QComboBox()
         self.result.setObjectName("appeal_result")
-        for key in appeals.RESULTS:
-            self.result.addItem(appeals.result_label(key, ctx.language), key)
+        for key in AppealResult:
+            self.result.addItem(key.label(ctx.language), key.value)
         self.signed_by = QLineEdit()
         self.signed_by.setObjectName("appeal_answer_by")
         self.text = QPlainTextEdit()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formats import format_date
-from app.domain.petitions import PetitionOutcome
+from app.domain.petitions import PetitionOutcome, SignatureChannel
 from app.errors import ServiceError
 from app.interchange import signatures_import
 from app.services import petitions
@@ -247,7 +247,7 @@ def preview_columns(lang: str) -> list[Column[signatures_import.PreviewRow]]:
         Column(_N("Columns", "Рядок"), lambda r: r.line, sort_key=lambda r: r.line, align_right=True),
         Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
         Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
-        Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel, lang)),
+        Column(_N("Columns", "Спосіб"), lambda r: SignatureChannel.title_of(r.channel, lang)),
         Column(_N("Columns", "Адреса"), lambda r: r.address),
         Column(_N("Columns", "Телефон"), lambda r: r.phone),
         Column(_N("Columns", "Чому не прийнято"), lambda r: r.problem or "", tooltip=lambda r: r.problem or ""),
@@ -274,7 +274,7 @@ class SignatureImportDialog(QDialog):
         self.default_channel = QComboBox()
         self.default_channel.setObjectName("import_default_channel")
         for key in ("imported", "online", "paper"):
-            self.default_channel.addItem(petitions.channel_label(key, ctx.language), key)
+            self.default_channel.addItem(SignatureChannel.title_of(key, ctx.language), key)
         self.default_date.dateChanged.connect(self.refresh)
         self.default_channel.currentIndexChanged.connect(self.refresh)
         options = QFormLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.appeals import AppealChannel, AppealKind, AppealResult
 from app.domain.deadlines import DeadlineState
 from app.domain.formats import format_date
 from app.reports import appeals_statistics, registry
@@ -61,7 +62,7 @@ def _left(row: AppealRow, days: str = "%1 р. д.") -> str:
 
 def _state(row: AppealRow, lang: str = "uk") -> str:
     if row.answered_on is not None:
-        return appeals.result_label(row.result, lang)
+        return AppealResult.title_of(row.result or "", lang)
     return row.deadline.label(lang)
 
 
@@ -78,7 +79,7 @@ def appeal_columns(lang: str) -> list[Column[AppealRow]]:
         Column(_N("Columns", "Стан"), lambda r: _state(r, lang)),
         Column(_N("Columns", "Тема"), lambda r: r.topic),
         Column(_N("Columns", "Заявник"), lambda r: r.applicant_name),
-        Column(_N("Columns", "Вид"), lambda r: appeals.kind_label(r.kind, lang).split(" (")[0]),
+        Column(_N("Columns", "Вид"), lambda r: AppealKind.title_of(r.kind, lang).split(" (")[0]),
         Column(_N("Columns", "Виконавець"), lambda r: r.assignee),
         Column(_N("Columns", "Повторне"), lambda r: f"⟲ {r.repeat_of_number}" if r.is_repeat else "",
                tooltip=lambda r: earlier.replace("%1", r.repeat_of_number) if r.is_repeat else ""),
@@ -115,8 +116,8 @@ class AppealsPage(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("appeal_kind_filter")
         self.kind.addItem(self.tr("усі види"), None)
-        for key in appeals.KINDS:
-            self.kind.addItem(appeals.kind_label(key, ctx.language), key)
+        for key in AppealKind:
+            self.kind.addItem(key.label(ctx.language), key.value)
         self.topic = QComboBox()
         self.topic.setObjectName("appeal_topic_filter")
         self.topic.setMinimumContentsLength(18)
@@ -305,8 +306,8 @@ class AppealsPage(QWidget):
     def _card_html(self, a: AppealDetail) -> str:
         lang = self.ctx.language
         rows = [
-            (self.tr("Надійшло"), f"{format_date(a.received_on)}, {appeals.channel_label(a.channel, lang)}"),
-            (self.tr("Вид"), appeals.kind_label(a.kind, lang)),
+            (self.tr("Надійшло"), f"{format_date(a.received_on)}, {AppealChannel.title_of(a.channel, lang)}"),
+            (self.tr("Вид"), AppealKind.title_of(a.kind, lang)),
             (self.tr("Заявник"), a.applicant_name),
             (self.tr("Контакти"), ", ".join(x for x in (a.applicant_phone, a.applicant_email, a.applicant_address)
                                             if x) or "—"),
@@ -321,8 +322,8 @@ class AppealsPage(QWidget):
             rows.append((self.tr("Повторне"), self.tr("попереднє звернення № %1").replace("%1", a.repeat_of_number)))
         if a.answered_on:
             late = "" if a.answered_on_time else " — " + self.tr("із порушенням строку")
-            rows.append((self.tr("Відповідь"), f"{format_date(a.answered_on)}, {appeals.result_label(a.result, lang)}"
-                                               f"{late}; {a.answered_by}"))
+            rows.append((self.tr("Відповідь"), f"{format_date(a.answered_on)}, "
+                                               f"{AppealResult.title_of(a.result or '', lang)}{late}; {a.answered_by}"))
         html = f"<h3>{escape(self.tr('Звернення № %1').replace('%1', a.reg_number))}</h3><table cellpadding='2'>"
         html += "".join(f"<tr><td style='color:#5d6876'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
         html += "</table>" + "".join(f"<p>{escape(p)}</p>" for p in a.summary.split("\n") if p.strip())

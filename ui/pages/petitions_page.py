@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import DeadlineState
 from app.domain.formats import format_date
-from app.domain.petitions import PetitionState, PetitionStatus
+from app.domain.petitions import PetitionState, PetitionStatus, SignatureChannel
 from app.errors import ServiceError, ValidationError
 from app.reports import registry
 from app.services import petitions
@@ -104,7 +104,7 @@ def signature_columns(lang: str) -> list[Column[SignatureRow]]:
         Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
         Column(_N("Columns", "Прізвище, ім’я, по батькові"), lambda r: r.signer_name),
         Column(_N("Columns", "Дата"), lambda r: format_date(r.signed_on), sort_key=lambda r: r.signed_on),
-        Column(_N("Columns", "Спосіб"), lambda r: petitions.channel_label(r.channel, lang)),
+        Column(_N("Columns", "Спосіб"), lambda r: SignatureChannel.title_of(r.channel, lang)),
         Column(_N("Columns", "Адреса"), lambda r: r.address),
         Column(_N("Columns", "Телефон"), lambda r: r.phone),
     ]
@@ -135,7 +135,7 @@ class SignatureEntry(QFrame):
         self.channel = QComboBox()
         self.channel.setObjectName("sig_channel")
         for key in ("paper", "online"):
-            self.channel.addItem(petitions.channel_label(key, ctx.language), key)
+            self.channel.addItem(SignatureChannel.title_of(key, ctx.language), key)
         self.save_button = QPushButton(self.tr("Записати (Enter)"))
         self.save_button.setObjectName("sig_save")
         self.save_button.clicked.connect(self.save)
@@ -194,7 +194,7 @@ class SignatureEntry(QFrame):
         if earlier is not None:
             self._say(self.tr("⚠ «%1» вже підписав(ла) цю петицію %2 (%3).")
                       .replace("%1", earlier.signer_name).replace("%2", format_date(earlier.signed_on))
-                      .replace("%3", petitions.channel_label(earlier.channel, self.ctx.language)), "#9a6700")
+                      .replace("%3", SignatureChannel.title_of(earlier.channel, self.ctx.language)), "#9a6700")
         elif self.message.text().startswith("⚠"):
             self._say("", "#000")
 

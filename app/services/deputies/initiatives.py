@@ -1,7 +1,8 @@
 """Deputies' initiatives (inquiries, appeals, draft decisions, proposals) and their yearly reports to voters.
 
-Also the "due soon" provider: unanswered inquiries and appeals near or past their answer deadline, and
-annual reports that must be published before the meeting with voters.
+The answer terms and the report notice (council settings) are declared here. Also the "due soon"
+provider: unanswered inquiries and appeals near or past their answer deadline, and annual reports that
+must be published before the meeting with voters.
 """
 
 from __future__ import annotations
@@ -29,14 +30,17 @@ from app.services.core import audit, settings
 from app.services.core.auth import Actor
 from app.services.core.due import DueItem
 from app.services.core.records import check_version, get_or_404
-from app.services.deputies import (
-    APPEAL_DAYS,
-    INQUIRY_DAYS,
-    REPORT_NOTICE_DAYS,
-    clean,
-    one_line,
-    require_edit,
-)
+from app.services.deputies.common import clean, one_line, require_edit
+
+INQUIRY_DAYS = settings.SettingDef(
+    "deputies.inquiry_answer_days", int, 30, "Строк відповіді на депутатський запит, днів",
+    "Days to answer a deputy's inquiry", 1, 90)
+APPEAL_DAYS = settings.SettingDef(
+    "deputies.appeal_answer_days", int, 10, "Строк відповіді на депутатське звернення, днів",
+    "Days to answer a deputy's appeal", 1, 60)
+REPORT_NOTICE_DAYS = settings.SettingDef(
+    "deputies.report_notice_days", int, 7, "Оприлюднити звіт депутата не пізніше ніж за, днів до зустрічі",
+    "Publish a deputy's report at least this many days before the meeting", 1, 60)
 
 
 @dataclass(frozen=True)

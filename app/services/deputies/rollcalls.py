@@ -35,7 +35,7 @@ from app.errors import ValidationError
 from app.services.core import audit
 from app.services.core.auth import Actor
 from app.services.core.records import check_version, get_or_404
-from app.services.deputies import composition, deputy_names, one_line, require_edit
+from app.services.deputies.common import composition, deputy_names, one_line, require_edit
 from app.services.deputies.sessions import RollCallRow, roll_call_row
 
 DEFAULT_TITLES = ("в цілому", "за основу", "за основу і в цілому", "про включення до порядку денного",

@@ -47,14 +47,7 @@ from app.errors import ValidationError
 from app.services.core import audit
 from app.services.core.auth import Actor
 from app.services.core.records import check_version, get_or_404
-from app.services.deputies import (
-    clean,
-    current_convocation,
-    deputy_names,
-    like_pattern,
-    one_line,
-    require_edit,
-)
+from app.services.deputies.common import clean, current_convocation, deputy_names, like_pattern, one_line, require_edit
 
 MAX_DECISION_FILE = 20 * 1024 * 1024
 

@@ -27,7 +27,7 @@ from app.services.safety.safefile import DamagedFileError, PasswordRequiredError
 from tests.budget_support import TODAY as PB_TODAY
 from tests.budget_support import voting_cycle
 from tests.safety_support import clone_pc, data_digest, failing_opener, leftovers, table_counts
-from tests.services.petition_helpers import TODAY, appeal_input, make_petition
+from tests.services.petitions.petition_helpers import TODAY, appeal_input, make_petition
 
 PASSWORD = "пароль-для-флешки"
 

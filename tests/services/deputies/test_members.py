@@ -156,24 +156,6 @@ def test_composition_cannot_be_exceeded(council_db: tuple[Database, Actor]) -> N
     deputies.create_deputy(db, actor, _data(surname="Новенький", mandate_start=dt.date(2025, 1, 1)))
 
 
-def test_committee_roles(council_db: tuple[Database, Actor]) -> None:
-    db, actor = council_db
-    _, ids = add_deputies(db, actor, 4)
-    with pytest.raises(ValidationError, match="лише один голова"):
-        deputies.save_committee(db, actor, deputies.CommitteeData("К"), members=[(ids[0], "head"), (ids[1], "head")])
-    cid = deputies.save_committee(db, actor, deputies.CommitteeData("К"),
-                                  members=[(ids[0], "member"), (ids[1], "head"), (ids[2], "secretary")])
-    [view] = deputies.list_committees(db)
-    assert [m.role for m in view.members] == ["head", "secretary", "member"]
-    deputies.save_committee(db, actor, deputies.CommitteeData("К"), cid, view.version, members=[(ids[3], "head")])
-    [view] = deputies.list_committees(db)
-    assert [(m.deputy_id, m.role) for m in view.members] == [(ids[3], "head")]
-    view2 = deputies.get_deputy(db, ids[0])
-    with pytest.raises(ValidationError, match="уже є голова"):
-        deputies.update_deputy(db, actor, ids[0], dataclasses.replace(view2, committees=((cid, "head"),)),
-                               view2.version)
-
-
 def test_delete_rules(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
     faction = deputies.save_faction(db, actor, deputies.FactionData("Ф"))

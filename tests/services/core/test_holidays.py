@@ -13,7 +13,7 @@ from app.services import appeals, petitions
 from app.services.core import audit, holidays, settings
 from app.services.core.auth import Actor, Role
 from app.services.core.holidays import HolidayEntry
-from tests.services.petition_helpers import make_appeal, make_petition, sign
+from tests.services.petitions.petition_helpers import make_appeal, make_petition, sign
 
 CLERK = Actor(user_id=None, username="clerk", role=Role.CLERK)
 

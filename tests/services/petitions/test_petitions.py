@@ -16,7 +16,7 @@ from app.errors import NotFoundError, PermissionDeniedError, StaleRecordError, V
 from app.services import appeals, petitions, registry
 from app.services.core import audit, settings
 from app.services.core.auth import Actor, Role
-from tests.services.petition_helpers import TODAY, make_petition, petition_input, sign
+from tests.services.petitions.petition_helpers import TODAY, make_petition, petition_input, sign
 
 VIEWER = Actor(user_id=None, username="viewer", role=Role.VIEWER)
 OPERATOR = Actor(user_id=None, username="operator", role=Role.OPERATOR)

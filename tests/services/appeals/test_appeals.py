@@ -13,7 +13,7 @@ from app.services import appeals, registry
 from app.services.appeals import AppealAnswer, AppealFilter
 from app.services.core import settings
 from app.services.core.auth import Actor, Role
-from tests.services.petition_helpers import TODAY, appeal_input, make_appeal
+from tests.services.petitions.petition_helpers import TODAY, appeal_input, make_appeal
 
 VIEWER = Actor(user_id=None, username="viewer", role=Role.VIEWER)
 CLERK = Actor(user_id=None, username="clerk", role=Role.CLERK)

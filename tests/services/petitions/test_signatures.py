@@ -13,11 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from app.db.engine import Database, open_database
 from app.db.models.petitions import PetitionSignature
 from app.domain.names import normalize_person_name
-from app.errors import ImportRejectedError
+from app.domain.petitions import SignatureChannel
+from app.errors import ImportRejectedError, ValidationError
 from app.services import petitions
 from app.services.core.auth import Actor
 from app.services.petitions import DuplicateSignatureError, SignatureInput
-from tests.services.petition_helpers import TODAY, make_petition, people
+from app.services.petitions import signatures as signature_service
+from tests.services.petitions.petition_helpers import TODAY, make_petition, people
 
 
 @pytest.mark.parametrize("again", ["ПЕТРЕНКО МАР’ЯНА", "петренко мар'яна", "  Петренко   Марʼяна ", "Петренко Мар`яна"])
@@ -62,7 +64,7 @@ def test_a_lost_race_shows_the_earlier_signature(council_db: tuple[Database, Act
     db, admin = council_db
     pid = make_petition(db, admin)
     petitions.add_signature(db, admin, pid, SignatureInput("Коваль Ганна Іванівна", dt.date(2026, 4, 3)), today=TODAY)
-    monkeypatch.setattr(petitions, "_existing_signature", lambda s, petition_id, key: None)
+    monkeypatch.setattr(signature_service, "_existing_signature", lambda s, petition_id, key: None)
     with pytest.raises(DuplicateSignatureError) as caught:
         petitions.add_signature(db, admin, pid, SignatureInput("коваль ганна іванівна"), today=TODAY)
     assert "03.04.2026" in caught.value.message and "паперовий" in caught.value.message
@@ -139,3 +141,16 @@ def test_a_batch_is_all_or_nothing_and_lists_every_refused_row(council_db: tuple
     assert petitions.add_signatures(db, admin, pid, good, source="лист 3", today=TODAY) == 2
     assert petitions.get_petition(db, pid, TODAY).signature_count == 3
     assert {s.source for s in petitions.list_signatures(db, pid)} == {"", "лист 3"}
+
+
+def test_signature_channels_have_titles_and_typed_signatures_cannot_claim_an_import(
+        council_db: tuple[Database, Actor]) -> None:
+    assert [c.value for c in SignatureChannel] == ["paper", "online", "imported"]
+    assert SignatureChannel.title_of("online", "en") == "online platform"
+    assert SignatureChannel.title_of("telegram") == "telegram"  # an unknown stored value is shown as it is
+    db, admin = council_db
+    pid = make_petition(db, admin)
+    with pytest.raises(ValidationError, match="лише під час імпорту"):
+        petitions.add_signature(db, admin, pid, SignatureInput("Коваль Ганна", channel="imported"), today=TODAY)
+    with pytest.raises(ValidationError, match="Невідомий спосіб підписання «telegram»"):
+        petitions.add_signature(db, admin, pid, SignatureInput("Коваль Ганна", channel="telegram"), today=TODAY)

@@ -17,9 +17,9 @@ from app.db.engine import Database
 from app.domain.deputies import AttendanceStatus, SessionKind
 from app.domain.formats import format_date, format_percent
 from app.errors import ValidationError
-from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import FONT, FONT_BOLD, build_pdf, data_table, paragraph, section
 from app.services import deputies
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report

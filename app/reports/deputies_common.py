@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
 from app.domain.formats import format_percent
 from app.domain.votes import VoteOption
-from app.reports.base import FONT, FONT_BOLD, esc, styles
+from app.reports.kit import FONT, FONT_BOLD, esc, styles
 
 ACCENT = colors.HexColor("#1F3A5F")
 ACCENT_SOFT = colors.HexColor("#DDE5EF")

@@ -17,10 +17,10 @@ from app.db.engine import Database
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason, roman
 from app.domain.formats import format_date, format_int
 from app.domain.votes import VoteOption
-from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, portrait, tiles
 from app.reports.kind import ReportKind
+from app.reports.kit import FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.services import deputies
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report

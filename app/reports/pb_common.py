@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.domain.formats import NBSP, format_int
-from app.reports.base import FONT, FONT_BOLD, esc, register_fonts, styles
+from app.reports.kit import FONT, FONT_BOLD, esc, register_fonts, styles
 from app.services import budget
 
 ACCENT = colors.HexColor("#1F3A5F")

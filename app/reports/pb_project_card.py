@@ -15,7 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.db.engine import Database
-from app.reports.base import (
+from app.reports.common import council_header
+from app.reports.kind import ReportKind
+from app.reports.kit import (
     FONT,
     FONT_BOLD,
     build_pdf,
@@ -27,8 +29,6 @@ from app.reports.base import (
     section,
     styles,
 )
-from app.reports.common import council_header
-from app.reports.kind import ReportKind
 from app.reports.pb_common import A4_FRAME_WIDTH, ACCENT, keep_numbers, period_text
 from app.services import budget
 from app.services.core import council

@@ -1,4 +1,4 @@
-"""How long the report base takes to lay out long tables (PITFALLS: one huge Table is superlinear).
+"""How long the report kit takes to lay out long tables (PITFALLS: one huge Table is superlinear).
 
     python bench/report_table.py [rows ...]        default: 1000 5000 10000
 
@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.domain.formats import format_money  # noqa: E402
-from app.reports.base import CouncilHeader, build_pdf, data_table, register_fonts  # noqa: E402
+from app.reports.kit import CouncilHeader, build_pdf, data_table, register_fonts  # noqa: E402
 
 SURNAMES = ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Д’яченко", "Ґалаґан", "Їжакевич"]
 NAMES = ["Олена", "Ігор", "Єва", "Ґанна", "Юрій", "Марія", "Остап", "Ярина"]

@@ -1,4 +1,4 @@
-"""Build a demo PDF that shows every element of the report base, for visual review.
+"""Build a demo PDF that shows every element of the report kit, for visual review.
 
     python scripts/sample_report.py [out.pdf] [--internal] [--landscape] [--no-logo]
 
@@ -23,7 +23,7 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table  # noqa: E402
 
 from app.domain.formats import format_money  # noqa: E402
-from app.reports.base import (  # noqa: E402
+from app.reports.kit import (  # noqa: E402
     CouncilHeader,
     bar_chart,
     build_pdf,

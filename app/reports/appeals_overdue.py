@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable
 
 from app.db.engine import Database
 from app.domain.formats import format_date, format_int
-from app.reports.base import build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import build_pdf, data_table, paragraph, section
 from app.services import appeals
 from app.services.core.progress import ProgressCallback, report
 

@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable
 from app.db.engine import Database
 from app.domain.formats import format_date, format_int, format_percent
 from app.errors import ValidationError
-from app.reports.base import bar_chart, build_pdf, data_table, key_value_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import bar_chart, build_pdf, data_table, key_value_table, paragraph, section
 from app.services import appeals
 from app.services.core.progress import ProgressCallback, report
 

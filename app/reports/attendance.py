@@ -17,16 +17,15 @@ from app.db.engine import Database
 from app.domain.deputies import AttendanceStatus, SessionKind
 from app.domain.formats import format_date, format_percent
 from app.errors import ValidationError
-from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import A4_LANDSCAPE_FRAME_WIDTH, FONT, FONT_BOLD, build_pdf, data_table, paragraph, section
 from app.services import deputies
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report
 
 MARKS = {AttendanceStatus.PRESENT: "+", AttendanceStatus.ABSENT: "н", AttendanceStatus.ABSENT_EXCUSED: "п"}
 BLOCK = 24  # sessions per grid block
-PAGE_WIDTH = 297 * mm - 2 * 18 * mm
 FLAG_FILL = colors.HexColor("#FDE2E1")
 ABSENT_TEXT = colors.HexColor("#9B1C1C")
 
@@ -64,7 +63,7 @@ def _grid(table: deputies.AttendanceTable, start: int, stop: int) -> Table:
         if col.kind == SessionKind.EXTRAORDINARY:
             style.append(("BACKGROUND", (c, 0), (c, 0), colors.HexColor("#FFF4D6")))
     name_width = 42 * mm
-    cell = min(9 * mm, (PAGE_WIDTH - name_width) / max(len(sessions), 1))
+    cell = min(9 * mm, (A4_LANDSCAPE_FRAME_WIDTH - name_width) / max(len(sessions), 1))
     grid = Table(data, colWidths=[name_width] + [cell] * len(sessions), repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle(style))
     grid.spaceAfter = 8

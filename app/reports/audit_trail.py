@@ -7,9 +7,9 @@ from pathlib import Path
 
 from app.db.engine import Database
 from app.domain.formats import format_date, format_datetime, utc_to_local
-from app.reports.base import build_pdf, data_table, paragraph
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import build_pdf, data_table, paragraph
 from app.services import registry
 from app.services.core import audit
 from app.services.core.progress import ProgressCallback, report

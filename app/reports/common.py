@@ -1,9 +1,9 @@
-"""Glue between the report base and the database: the council header of this database."""
+"""Glue between the report kit and the database: the council header of this database."""
 
 from __future__ import annotations
 
 from app.db.engine import Database
-from app.reports.base import CouncilHeader
+from app.reports.kit import CouncilHeader
 from app.services.core import council
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from app.db.engine import Database
 from app.domain.formats import format_int
-from app.reports.base import build_pdf, key_value_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import build_pdf, key_value_table, paragraph, section
 from app.services import registry
 from app.services.core import council, settings
 from app.services.core.progress import ProgressCallback

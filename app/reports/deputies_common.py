@@ -9,15 +9,11 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from app.domain.formats import format_percent
 from app.domain.votes import VoteOption
-from app.reports.base import FONT, FONT_BOLD, esc, styles
-
-ACCENT = colors.HexColor("#1F3A5F")
-ACCENT_SOFT = colors.HexColor("#DDE5EF")
-MUTED = colors.HexColor("#5D6876")
+from app.reports.kit import ACCENT_SOFT, FONT, MUTED, TEXT, esc, number_tiles, styles
 
 OPTION_SHORT = {
     VoteOption.FOR: "за",
@@ -63,20 +59,8 @@ def portrait(photo: bytes | None, width: float, height: float) -> Flowable:
 
 def tiles(items: list[tuple[str, str]], width: float, *, value_size: float = 26, label_size: float = 9.5) -> Table:
     """A row of big numbers with captions ("83 %" / "відвідуваність сесій")."""
-    value_style = ParagraphStyle("tile_value", fontName=FONT_BOLD, fontSize=value_size, leading=value_size * 1.15,
-                                 textColor=ACCENT, alignment=1)
-    label_style = ParagraphStyle("tile_label", fontName=FONT, fontSize=label_size, leading=label_size * 1.25,
-                                 textColor=colors.HexColor("#1A1D21"), alignment=1)
-    cells = [[Paragraph(esc(v), value_style) for v, _ in items], [Paragraph(esc(lbl), label_style) for _, lbl in items]]
-    table = Table(cells, colWidths=[width / len(items)] * len(items))
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F6FA")),
-        ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
-        ("TOPPADDING", (0, 0), (-1, 0), 5),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return table
+    return number_tiles(items, width, value_size=value_size, label_size=label_size, label_color=TEXT,
+                        padding=(5, 6), fit_values=False, space_after=0)
 
 
 def percent(value: float | None) -> str:

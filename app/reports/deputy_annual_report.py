@@ -13,10 +13,10 @@ from app.db.engine import Database
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus
 from app.domain.formats import format_date, format_int
 from app.domain.votes import VoteOption
-from app.reports.base import bar_chart, build_pdf, data_table, key_value_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, tiles
 from app.reports.kind import ReportKind
+from app.reports.kit import bar_chart, build_pdf, data_table, key_value_table, paragraph, section
 from app.services import deputies
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report

@@ -17,17 +17,15 @@ from app.db.engine import Database
 from app.domain.deputies import CommitteeRole, InitiativeKind, InitiativeStatus, MandateEndReason, roman
 from app.domain.formats import format_date, format_int
 from app.domain.votes import VoteOption
-from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import heading, percent, portrait, tiles
 from app.reports.kind import ReportKind
+from app.reports.kit import A4_FRAME_WIDTH, FONT, FONT_BOLD, build_pdf, data_table, esc, paragraph, section, styles
 from app.services import deputies
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report
 from app.services.deputies import initiatives
 
-A4_WIDTH = 210 * mm
-FRAME_WIDTH = A4_WIDTH - 2 * 18 * mm
 MAX_INITIATIVES = 5
 
 
@@ -99,7 +97,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
          if att else "відвідуваність сесій"),
         (percent(part.percent if part else None), "участь у поіменних голосуваннях"),
         (format_int(total_inits), "депутатських ініціатив"),
-    ], FRAME_WIDTH, value_size=23))
+    ], A4_FRAME_WIDTH, value_size=23))
     if stats.flagged_years:
         story.append(Paragraph(esc("Пропустив(-ла) понад половину сесій у " + ", ".join(map(str, stats.flagged_years))
                                    + " р. — це підстава для відкликання депутата виборцями."),
@@ -107,7 +105,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
                                               textColor="#9B1C1C", fontName=FONT_BOLD)))
 
     story.append(Paragraph("Як голосував(-ла) у поіменних голосуваннях", st.h2))
-    story.append(tiles([(format_int(stats.vote_counts.get(o, 0)), o.label_uk) for o in VoteOption], FRAME_WIDTH,
+    story.append(tiles([(format_int(stats.vote_counts.get(o, 0)), o.label_uk) for o in VoteOption], A4_FRAME_WIDTH,
                        value_size=17, label_size=9.5))
     if stats.discipline is not None and stats.discipline.compared:
         story.append(Spacer(1, 2 * mm))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from app.db.engine import Database
 from app.domain.formats import format_date
-from app.reports.base import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.pb_common import percent_of, tiles
 from app.services import budget
 from app.services.core.progress import ProgressCallback, report

@@ -15,21 +15,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.db.engine import Database
-from app.reports.base import (
+from app.reports.common import council_header
+from app.reports.kind import ReportKind
+from app.reports.kit import (
+    A4_FRAME_WIDTH,
+    ACCENT,
     FONT,
     FONT_BOLD,
     build_pdf,
     data_table,
     esc,
+    keep_numbers,
     paragraph,
     qr_flowable,
     register_fonts,
     section,
     styles,
 )
-from app.reports.common import council_header
-from app.reports.kind import ReportKind
-from app.reports.pb_common import A4_FRAME_WIDTH, ACCENT, keep_numbers, period_text
+from app.reports.pb_common import period_text
 from app.services import budget
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report

@@ -16,10 +16,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from app.db.engine import Database
 from app.domain.formats import format_date, format_datetime, format_int, utc_to_local
-from app.reports.base import build_pdf, data_table, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
-from app.reports.pb_common import ballot_rules_text, keep_numbers, percent_of, period_text, preliminary_note
+from app.reports.kit import build_pdf, data_table, esc, keep_numbers, key_value_table, paragraph, section, styles
+from app.reports.pb_common import ballot_rules_text, percent_of, period_text, preliminary_note
 from app.services import budget
 from app.services.budget import ballots
 from app.services.budget import results as budget_results

@@ -13,9 +13,9 @@ from reportlab.platypus import Spacer
 
 from app.db.engine import Database
 from app.domain.formats import format_date, format_int
-from app.reports.base import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import bar_chart, build_pdf, data_table, paragraph, section
 from app.reports.pb_common import percent_of, period_text, preliminary_note, tiles
 from app.services import budget
 from app.services.budget import results as budget_results

@@ -16,9 +16,9 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.domain.petitions import PetitionState
 from app.errors import ValidationError
-from app.reports.base import build_pdf, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import build_pdf, esc, key_value_table, paragraph, section, styles
 from app.services import petitions
 from app.services.core.progress import ProgressCallback, report
 

@@ -18,14 +18,24 @@ from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.domain.petitions import PetitionState
 from app.errors import ValidationError
-from app.reports.base import FONT, FONT_BOLD, build_pdf, esc, key_value_table, paragraph, qr_flowable, section, styles
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    build_pdf,
+    esc,
+    key_value_table,
+    paragraph,
+    qr_flowable,
+    section,
+    styles,
+)
 from app.services import petitions
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report
 
-ACCENT = colors.HexColor("#1F3A5F")
 TRACK = colors.HexColor("#E3E8EE")
 DONE = colors.HexColor("#2E7D4F")
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from app.db.engine import Database
 from app.domain.formats import format_date, format_int
 from app.domain.petitions import PetitionState
-from app.reports.base import build_pdf, data_table, key_value_table, paragraph, section
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
+from app.reports.kit import build_pdf, data_table, key_value_table, paragraph, section
 from app.services import petitions
 from app.services.core.progress import ProgressCallback, report
 from app.services.petitions import PetitionRow

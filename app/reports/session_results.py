@@ -12,10 +12,10 @@ from app.db.engine import Database
 from app.domain.deputies import AttendanceStatus, SessionKind, roman
 from app.domain.formats import format_date
 from app.domain.votes import Majority, VoteOption
-from app.reports.base import FONT, FONT_BOLD, build_pdf, data_table, esc, key_value_table, paragraph, section, styles
 from app.reports.common import council_header
 from app.reports.deputies_common import OPTION_SHORT
 from app.reports.kind import ReportKind
+from app.reports.kit import FONT, FONT_BOLD, build_pdf, data_table, esc, key_value_table, paragraph, section, styles
 from app.services.core import council
 from app.services.core.progress import ProgressCallback, report
 from app.services.deputies import rollcalls, sessions

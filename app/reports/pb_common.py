@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from app.domain.budget import VoteType
 from app.domain.formats import NBSP, format_int
 from app.reports.base import FONT, FONT_BOLD, esc, register_fonts, styles
 from app.services import budget
@@ -86,7 +87,7 @@ def ballot_rules_text(cycle: budget.CycleView) -> str:
         parts.append(f"виборець підтримує до {cycle.max_choices} проєктів" if cycle.max_choices
                      else "виборець підтримує будь-яку кількість проєктів")
     else:
-        parts.append(budget.VOTE_TYPE_TITLES.get(cycle.vote_type, cycle.vote_type))
+        parts.append(VoteType.title_of(cycle.vote_type))
     for cat in cycle.categories:
         if cat.max_choices is not None:
             parts.append(f"у категорії «{cat.name}» — до {cat.max_choices}")

@@ -39,7 +39,6 @@ class ProjectInput:
         return self.votes if self.points is None else self.points
 
 
-
 class ProjectStatus(TitledEnum):
     """Why a project ended where it did, titled as results explain it."""
 
@@ -144,6 +143,7 @@ def format_amount(amount: Number, money_scale: int = 1) -> str:
 
 
 def check_projects(projects: Sequence[ProjectInput], budget: int) -> None:
+    """Refuse a negative budget, a repeated project id, a negative cost or negative votes."""
     if budget < 0:
         raise PbRuleError(f"Бюджет не може бути від'ємним: {budget}.")
     seen: set[str] = set()
@@ -158,6 +158,7 @@ def check_projects(projects: Sequence[ProjectInput], budget: int) -> None:
 
 
 def tie_sort_key(p: ProjectInput, tie_break: tuple[TieBreak, ...]) -> tuple[object, ...]:
+    """The sort key of a project under completed tie-break criteria (earlier in the key wins the tie)."""
     parts: list[object] = []
     for crit in tie_break:
         if crit is TieBreak.MORE_VOTES:

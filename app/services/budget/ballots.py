@@ -1,4 +1,9 @@
-"""Ballots of the participatory budget: entry at voting points, spoiled ballots, online votes, counts.
+"""Ballots of the participatory budget: entry at voting points, spoiled ballots, online votes.
+
+The ballot rules themselves (the sheet, the checks, the refusals) are pure and live in
+:mod:`app.domain.ballots`; this service loads the sheet from the database, checks a ballot
+against it and stores it. Bulk inserts are in :mod:`.bulk`, the live count and turnout in
+:mod:`.counts`.
 
 Privacy: a voter's identifier (e.g. the number of an ID document) is never stored. It is
 normalised (case, spaces, Latin letters that look like Cyrillic ones) and turned into an

@@ -67,6 +67,7 @@ def validate_category(data: CategoryData, vote_type: str = "approval", *, keep_r
 
 
 def check_category_names(cats: Sequence[CategoryData]) -> None:
+    """Refuse two categories with the same name (compared without case and spacing)."""
     seen: set[str] = set()
     for c in cats:
         key = search_key(c.name)
@@ -76,6 +77,7 @@ def check_category_names(cats: Sequence[CategoryData]) -> None:
 
 
 def add_category_row(s: Session, actor: Actor, cycle: BudgetCycle, data: CategoryData) -> BudgetCategory:
+    """Insert one validated category of ``cycle`` in the caller's transaction, with its audit event."""
     cat = BudgetCategory(
         cycle_id=cycle.id, name=data.name, position=data.position or 0, budget=data.budget, min_cost=data.min_cost,
         max_cost=data.max_cost, max_choices=data.max_choices, rule=data.rule, threshold=data.threshold,

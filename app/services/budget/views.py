@@ -162,11 +162,13 @@ class ProjectView:
 
 
 def category_view(c: BudgetCategory) -> CategoryView:
+    """The view of a stored category."""
     return CategoryView(c.id, c.version, c.cycle_id, c.name, c.position, c.budget, c.min_cost, c.max_cost,
                         c.max_choices, c.rule, c.threshold, c.result_cost_used, c.result_notes)
 
 
 def cycle_view(s: Session, c: BudgetCycle, *, counts: bool = True) -> CycleView:
+    """The view of a stored cycle with its categories (and, with ``counts``, its projects and ballots counted)."""
     cats = s.execute(select(BudgetCategory).where(BudgetCategory.cycle_id == c.id)
                      .order_by(BudgetCategory.position, BudgetCategory.id)).scalars().all()
     projects = ballots = 0
@@ -186,6 +188,7 @@ def cycle_view(s: Session, c: BudgetCycle, *, counts: bool = True) -> CycleView:
 
 
 def project_view(p: BudgetProject, category_name: str, items: Sequence[CostItem] = ()) -> ProjectView:
+    """The view of a stored project (with its cost items when given)."""
     return ProjectView(
         id=p.id, version=p.version, cycle_id=p.cycle_id, category_id=p.category_id, category_name=category_name,
         number=p.number, code=p.code, title=p.title, description=p.description, author_name=p.author_name,
@@ -198,4 +201,5 @@ def project_view(p: BudgetProject, category_name: str, items: Sequence[CostItem]
 
 
 def point_view(p: VotingPoint) -> PointView:
+    """The view of a stored voting point."""
     return PointView(p.id, p.version, p.name, p.address, p.is_active)

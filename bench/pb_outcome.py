@@ -7,7 +7,7 @@ Measured, each from a parsed file, ballots to winners (ours through ``compute_ou
 ``hromada pb outcome``):
 
 * parse/import of the file;
-* ``greedy`` — ours (``pb_rules.greedy``) vs ``greedy_utilitarian_welfare(sat_class=Cost_Sat)``, which
+* ``greedy`` — ours (``pb.greedy``) vs ``greedy_utilitarian_welfare(sat_class=Cost_Sat)``, which
   orders by votes as Pabulib's ``greedy`` does;
 * ``equalshares`` — ours vs ``method_of_equal_shares(sat_class=Cost_Sat)`` (both: exact B/n per voter);
 * ``equalshares/add1`` — ours with pabutools' Add1 settings (start at B/n, stop at an exhaustive
@@ -29,9 +29,9 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.domain import pb_rules  # noqa: E402
-from app.domain.pb_rules import EqualSharesOptions, Outcome  # noqa: E402
-from app.interchange.pabulib import PbElection, compute_outcome, read_pb  # noqa: E402
+from app.domain import pb  # noqa: E402
+from app.domain.pb import EqualSharesOptions, Outcome, PbElection, compute_outcome  # noqa: E402
+from app.interchange.pabulib import read_pb  # noqa: E402
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "pabulib" / "Poland_Warszawa_2026.pb"
 PARSE_TARGET_S = 3.0
@@ -78,7 +78,7 @@ def main() -> int:
     election, t_parse = timed(lambda: read_pb(args.file), args.repeat)
     print(
         f"Voters: {len(election.votes):,}; projects: {len(election.projects)}; budget: "
-        f"{pb_rules.format_amount(election.budget, election.money_scale)} {election.currency}; "
+        f"{pb.format_amount(election.budget, election.money_scale)} {election.currency}; "
         f"META rule: {election.rule}"
     )
     print(f"\nOurs (best of {args.repeat}):")
@@ -93,7 +93,7 @@ def main() -> int:
     pab_add1, t_pab_add1 = timed(lambda: ours(election, "equalshares/add1"))
     line("equalshares/add1, Pabulib settings", t_pab_add1, f"{len(pab_add1.selected)} winners")
     published = election.published_winners()
-    if published is not None and election.rule in pb_rules.IMPLEMENTED_RULES:
+    if published is not None and election.rule in pb.IMPLEMENTED_RULES:
         own = compute_outcome(election)
         print(f"  META rule {election.rule}: winners equal the published ones: {own.selected_set == published}")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.db.engine import Database
-from app.domain import pb_rules
+from app.domain import pb
 from app.services import budget
 from app.services.core.auth import Actor
 
@@ -26,8 +26,8 @@ class VotingCycle:
     projects: dict[int, budget.ProjectView]  # by number
 
 
-def voting_cycle(db: Database, actor: Actor, *, today: date = TODAY, small_rule: str = pb_rules.GREEDY,
-                 large_rule: str = pb_rules.GREEDY, min_age: int = 16, max_choices: int | None = 3) -> VotingCycle:
+def voting_cycle(db: Database, actor: Actor, *, today: date = TODAY, small_rule: str = pb.GREEDY,
+                 large_rule: str = pb.GREEDY, min_age: int = 16, max_choices: int | None = 3) -> VotingCycle:
     """A cycle voting around ``today``: small (≤2 per ballot) and large (≤1) categories, six projects, two points.
 
     Projects: 1–3 small (30k, 40k, 50k; budget 100k), 4–5 large (300k, 250k; budget 400k), 6 not admitted.

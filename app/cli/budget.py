@@ -108,20 +108,20 @@ def cmd_export_pabulib(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pb_outcome(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.domain import pb_rules
+    from app.domain import pb
     from app.errors import ValidationError
     from app.interchange import pabulib
-    from app.interchange.pb_cycles import TIE_BREAK_KEY, read_election
+    from app.interchange.pb_cycles import read_election
 
     _check_file(args.file)
     election = read_election(args.file)
-    tie_break = [t.strip() for t in election.meta.get(TIE_BREAK_KEY, "").split(",") if t.strip()] or \
-        list(pb_rules.DEFAULT_TIE_BREAK)
+    tie_break = [t.strip() for t in election.meta.get(pb.TIE_BREAK_KEY, "").split(",") if t.strip()] or \
+        list(pb.DEFAULT_TIE_BREAK)
     try:
-        outcome = pabulib.compute_outcome(election, args.rule, tie_break=tie_break)
-    except pabulib.PabulibError as exc:
+        outcome = pb.compute_outcome(election, args.rule, tie_break=tie_break)
+    except pb.PabulibError as exc:
         raise ValidationError(f"Файл «{args.file.name}»: {exc}") from None
-    except pb_rules.PbRuleError as exc:
+    except pb.PbRuleError as exc:
         raise ValidationError(str(exc)) from None
     if args.json:
         print(pabulib.outcome_to_json(outcome, election))

@@ -13,11 +13,11 @@ import random
 from datetime import date, timedelta
 
 from app.db.engine import Database
-from app.domain import pb_rules
+from app.domain import pb
+from app.domain.budget import Channel
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import ballots, bulk
 from app.services.budget import results as budget_results
-from app.services.core import audit
 from app.services.core.auth import Actor
 
 POINTS = (
@@ -96,10 +96,10 @@ def _hryvnias(amount: int) -> int:
 
 def _categories() -> list[budget.CategoryData]:
     return [
-        budget.CategoryData(SMALL, _hryvnias(400_000), _hryvnias(10_000), _hryvnias(100_000), 2, pb_rules.GREEDY,
+        budget.CategoryData(SMALL, _hryvnias(400_000), _hryvnias(10_000), _hryvnias(100_000), 2, pb.GREEDY,
                             position=1),
         budget.CategoryData(LARGE, _hryvnias(1_100_000), _hryvnias(100_000), _hryvnias(500_000), 1,
-                            pb_rules.EQUAL_SHARES_ADD1, position=2),
+                            pb.EQUAL_SHARES_ADD1, position=2),
     ]
 
 
@@ -149,7 +149,7 @@ def _demo_ballots(db: Database, actor: Actor, cycle: budget.CycleView,
     small = [(p, w) for p, w in created if p.category_name == SMALL and w]
     large = [(p, w) for p, w in created if p.category_name == LARGE and w]
     assert cycle.voting_start is not None
-    new: list[ballots.NewBallot] = []
+    new: list[bulk.NewBallot] = []
     for n in range(1500):
         picks: list[int] = []
         for pool, count in ((small, rng.choice((1, 2, 2))), (large, rng.choice((0, 1, 1, 1)))):
@@ -162,15 +162,11 @@ def _demo_ballots(db: Database, actor: Actor, cycle: budget.CycleView,
         age = min(90, max(16, int(rng.gauss(44, 17))))
         point = None if online else rng.choices(points, weights=(5, 3, 4))[0]
         voter_hash = ballots.hash_identifier(key, f"ДЕМО{n:06d}")
-        new.append(ballots.NewBallot(
+        new.append(bulk.NewBallot(
             voter_hash, tuple((pid, None) for pid in picks), age,
-            rng.choice(("Вишнівка", "Вишнівка", "Гайове")), ballots.ONLINE if online else ballots.PAPER,
+            rng.choice(("Вишнівка", "Вишнівка", "Гайове")), (Channel.ONLINE if online else Channel.PAPER).value,
             None if point is None else point.id, cycle.voting_start + timedelta(days=rng.randint(0, 14))))
-    with db.write() as s:
-        count = ballots.insert_ballots(s, actor, cycle.id, new, source="демонстраційні дані")
-        audit.record(s, actor, audit.Action.IMPORT, "pb_ballot", changes={"cycle_id": [None, cycle.id],
-                                                                           "accepted": [None, count]},
-                     summary=f"Демонстраційні бюлетені: {count}")
+    bulk.add_ballots(db, actor, cycle.id, new, source="демонстраційні дані", label="Демонстраційні бюлетені")
 
 
 def _demo_implementation(db: Database, actor: Actor, cycle_id: int, today: date, rng: random.Random) -> None:

@@ -22,16 +22,18 @@ import re
 from pathlib import Path
 
 from app.db.engine import Database
+from app.domain.ballots import OnlineVote
 from app.domain.formats import FormatError, parse_date
 from app.domain.names import search_key
+from app.domain.pb import PbElection
 from app.errors import ImportRejectedError, ValidationError
-from app.interchange import pabulib
 from app.interchange.pb_cycles import read_election
 from app.interchange.text_files import decode_text
 from app.services.budget import ballots
-from app.services.budget.ballots import ImportSummary, OnlineVote
+from app.services.budget.ballots import ImportSummary
 from app.services.core.auth import Actor
 from app.services.core.progress import ProgressCallback
+from app.services.safety import backup
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
@@ -48,8 +50,6 @@ for _field, _names in {
 }.items():
     for _name in _names:
         _HEADERS[search_key(_name)] = _field
-
-
 
 
 def _header_key(text: str) -> str:
@@ -137,7 +137,7 @@ def parse_csv_text(text: str, name: str = "файл") -> list[OnlineVote]:
     return votes
 
 
-def votes_from_pb(election: pabulib.PbElection) -> list[OnlineVote]:
+def votes_from_pb(election: PbElection) -> list[OnlineVote]:
     extra = election.extra_vote_columns
     age_col = extra.index("age") if "age" in extra else -1
     district_col = next((extra.index(c) for c in ("district", "neighborhood") if c in extra), -1)
@@ -154,8 +154,6 @@ def votes_from_pb(election: pabulib.PbElection) -> list[OnlineVote]:
 def import_online_votes(db: Database, actor: Actor, cycle_id: int, path: Path | str, *,
                         progress: ProgressCallback | None = None) -> ImportSummary:
     """Merge online votes from ``path`` (.csv or .pb) into a cycle, deduplicated against paper ballots."""
-    from app.services.safety import backup
-
     path = Path(path)
     by_code = path.suffix.lower() == ".pb"
     votes = votes_from_pb(read_election(path)) if by_code else read_csv(path)

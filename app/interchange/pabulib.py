@@ -1,4 +1,4 @@
-"""Pabulib ``.pb`` files: read, write, and compute the outcome a file's rule gives.
+"""Pabulib ``.pb`` files: read, write, and show the outcome a file's rule gives.
 
 The format (https://pabulib.org/format) is three ``;``-separated CSV tables in one UTF-8 file, each
 introduced by a title line — ``META`` (``key;value``), ``PROJECTS`` (``project_id;cost;...``) and
@@ -10,8 +10,9 @@ number (``Рядок 57: ...``) so that a clerk can open the file and find the f
 integer in the smallest unit the file uses (``money_scale`` units per currency unit: 1 for whole zloty,
 100 when a budget has grosze), because outcomes must be exact.
 
-The outcome functions sit on :mod:`app.domain.pb_rules`; the CLI command ``hromada pb outcome`` prints
-:func:`outcome_to_text` or :func:`outcome_to_json`.
+A file becomes a :class:`app.domain.pb.election.PbElection` (the election model, plain data); its
+outcome is :func:`app.domain.pb.election.compute_outcome`.  The CLI command ``hromada pb outcome``
+prints :func:`outcome_to_text` or :func:`outcome_to_json`.
 """
 
 from __future__ import annotations
@@ -20,180 +21,28 @@ import csv
 import io
 import json
 import os
-import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from app.domain import pb_rules
-from app.domain.pb_rules import (
-    DEFAULT_TIE_BREAK,
-    EQUAL_SHARES_RULES,
-    RULE_TITLES,
-    STATUS_TITLES,
-    EqualSharesOptions,
-    Number,
-    Outcome,
-    PbRuleError,
-    ProjectInput,
-    ProjectStatus,
-    TieBreak,
-    format_amount,
+from app.domain.pb.election import (
+    APPROVAL_TYPES,
+    POINTS_TYPES,
+    VOTE_TYPES,
+    PabulibError,
+    PbElection,
+    PbProject,
+    PbVote,
+    parse_decimal,
+    parse_number,
 )
+from app.domain.pb.model import Number, Outcome, ProjectStatus, format_amount
+from app.domain.pb.rules import rule_title
 
-VOTE_TYPES: tuple[str, ...] = ("approval", "choose-1", "cumulative", "ordinal", "scoring")
-APPROVAL_TYPES = frozenset({"approval", "choose-1"})
-POINTS_TYPES = frozenset({"cumulative", "scoring"})
 SECTIONS: tuple[str, ...] = ("META", "PROJECTS", "VOTES")
 MAX_DECIMALS = 6
 """More digits after the decimal point than this in a cost is refused: no real currency needs them."""
-
-
-class PabulibError(ValueError):
-    """A ``.pb`` file that cannot be read; the Ukrainian message names the line and the reason."""
-
-    def __init__(self, reason: str, line: int | None = None) -> None:
-        self.reason = reason
-        self.line = line
-        super().__init__(f"Рядок {line}: {reason}" if line is not None else reason)
-
-
-@dataclass(slots=True)
-class PbProject:
-    """One row of PROJECTS: the id, the cost in the smallest unit and every column as written."""
-
-    id: str
-    cost: int
-    fields: dict[str, str] = field(default_factory=dict)
-    line: int | None = None
-
-    @property
-    def name(self) -> str:
-        """The project's title, if the file has one."""
-        return self.fields.get("name", "")
-
-    @property
-    def selected(self) -> int | None:
-        """The ``selected`` column: 1 won by the rule; 0 lost; 2 or 3 funded outside the rule (see comments)."""
-        raw = self.fields.get("selected", "").strip()
-        return int(raw) if raw.isdigit() else None
-
-
-@dataclass(slots=True)
-class PbVote:
-    """One ballot: the voter, the projects chosen (ranked for ordinal), points if any, other columns."""
-
-    voter_id: str
-    projects: tuple[str, ...]
-    points: tuple[Number, ...] | None = None
-    extra: tuple[str, ...] = ()
-    line: int | None = None
-
-
-@dataclass(slots=True)
-class PbElection:
-    """A whole ``.pb`` file: META, projects in file order, ballots, and the columns to write them back.
-
-    ``extra_vote_columns`` names the VOTES columns other than ``voter_id``, ``vote`` and (for cumulative
-    and scoring ballots) ``points``; ``PbVote.extra`` holds their values in that order.
-    """
-
-    meta: dict[str, str]
-    projects: dict[str, PbProject]
-    votes: list[PbVote]
-    budget: int
-    money_scale: int = 1
-    project_columns: list[str] = field(default_factory=lambda: ["project_id", "cost"])
-    vote_columns: list[str] = field(default_factory=lambda: ["voter_id", "vote"])
-    meta_lines: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def vote_type(self) -> str:
-        """``approval``, ``choose-1``, ``cumulative``, ``ordinal`` or ``scoring``."""
-        return self.meta.get("vote_type", "approval").strip().lower()
-
-    @property
-    def rule(self) -> str:
-        """The META rule the organisers used (``unknown`` if the file does not say)."""
-        return self.meta.get("rule", "").strip() or "unknown"
-
-    @property
-    def currency(self) -> str:
-        """ISO currency code from META, or an empty string."""
-        return self.meta.get("currency", "").strip()
-
-    @property
-    def extra_vote_columns(self) -> list[str]:
-        """VOTES columns kept as plain text in ``PbVote.extra``."""
-        special = {"voter_id", "vote"} | ({"points"} if self.vote_type in POINTS_TYPES else set())
-        return [c for c in self.vote_columns if c not in special]
-
-    @property
-    def threshold(self) -> Number | None:
-        """META ``min_project_score_threshold``: the minimum votes (points) a project needs, if any."""
-        return self._meta_number("min_project_score_threshold")
-
-    def _meta_number(self, key: str) -> Number | None:
-        raw = self.meta.get(key, "").strip()
-        if not raw:
-            return None
-        value = _parse_number(raw)
-        if value is None:
-            raise PabulibError(f"значення {key} «{raw}» не є числом", self.meta_lines.get(key))
-        return value
-
-    def published_winners(self) -> frozenset[str] | None:
-        """Projects the file marks ``selected=1`` (won by the rule), or None if there is no such column.
-
-        Pabulib uses 2 and 3 for projects funded outside the rule (the 80 % reserve in Poznań, extra money
-        in Gdynia), explained in META ``comment``; they are not part of the rule's outcome.
-        """
-        if "selected" not in self.project_columns:
-            return None
-        return frozenset(p.id for p in self.projects.values() if p.selected == 1)
-
-    def supporters(self) -> tuple[dict[str, list[int]], int]:
-        """Voter indices (file order) per project, and the number of voters: the input of Equal Shares."""
-        supporters: dict[str, list[int]] = {pid: [] for pid in self.projects}
-        for index, vote in enumerate(self.votes):
-            for pid in vote.projects:
-                supporters[pid].append(index)
-        return supporters, len(self.votes)
-
-    def project_inputs(self) -> list[ProjectInput]:
-        """Projects with the votes and points counted from the ballots (not from the PROJECTS columns).
-
-        Points: the sum of points for cumulative and scoring ballots (unlisted projects get META
-        ``default_score`` in scoring), Borda for ordinal ballots as Pabulib counts its ``score`` column
-        (k points to the first of k ranked projects, ..., 1 to the last); none for approval.
-        """
-        votes = Counter(chain.from_iterable(vote.projects for vote in self.votes))
-        vote_type = self.vote_type
-        points: dict[str, Number] | None = None if vote_type in APPROVAL_TYPES else dict.fromkeys(self.projects, 0)
-        if points is not None:
-            for vote in self.votes:
-                if vote_type == "ordinal":
-                    k = len(vote.projects)
-                    for rank, pid in enumerate(vote.projects):
-                        points[pid] += k - rank
-                elif vote.points is not None:
-                    for pid, pts in zip(vote.projects, vote.points, strict=True):
-                        points[pid] += pts
-            default = self._meta_number("default_score") if vote_type == "scoring" else None
-            if default:
-                n = len(self.votes)
-                for pid in points:
-                    points[pid] += default * (n - votes[pid])
-        return [
-            ProjectInput(pid, p.cost, votes[pid], None if points is None else _simplify(points[pid]))
-            for pid, p in self.projects.items()
-        ]
 
 
 # --- reading ------------------------------------------------------------------------------------------------
@@ -231,33 +80,6 @@ def parse_pb_bytes(data: bytes) -> PbElection:
             line,
         ) from None
     return parse_pb_text(text)
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-
-
-def _parse_decimal(raw: str) -> Decimal | None:
-    text = raw.strip()
-    if not _NUMBER.match(text):
-        return None
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
-        return None
-
-
-def _simplify(value: Number) -> Number:
-    if isinstance(value, Fraction) and value.denominator == 1:
-        return int(value)
-    return value
-
-
-def _parse_number(raw: str) -> Number | None:
-    """``12`` → 12, ``2.5`` → Fraction(5, 2); None if not a number."""
-    dec = _parse_decimal(raw)
-    if dec is None:
-        return None
-    return _simplify(Fraction(dec))
 
 
 def _decimals(value: Decimal) -> int:
@@ -370,7 +192,7 @@ def parse_pb_text(text: str) -> PbElection:
             f"невідомий тип голосування «{meta['vote_type']}» (можливі: {', '.join(VOTE_TYPES)})",
             meta_lines["vote_type"],
         )
-    budget_dec = _parse_decimal(meta["budget"])
+    budget_dec = parse_decimal(meta["budget"])
     if budget_dec is None:
         raise PabulibError(f"бюджет «{meta['budget']}» не є числом", meta_lines["budget"])
     if budget_dec < 0:
@@ -396,7 +218,7 @@ def parse_pb_text(text: str) -> PbElection:
             raise PabulibError(f"project_id «{pid}» містить кому, а коми розділяють проєкти в голосах", line)
         if pid in project_lines:
             raise PabulibError(f"проєкт «{pid}» уже був у рядку {project_lines[pid]}", line)
-        cost_dec = _parse_decimal(row[cost_col])
+        cost_dec = parse_decimal(row[cost_col])
         if cost_dec is None:
             raise PabulibError(f"вартість проєкту «{pid}» — «{row[cost_col].strip()}» — не є числом", line)
         if cost_dec < 0:
@@ -481,7 +303,7 @@ def _read_votes(reader: _Reader, election: PbElection, with_points: bool) -> Non
                 raise PabulibError(f"у голосі проєктів: {len(chosen)}, а балів: {len(parts)}", line)
             values: list[Number] = []
             for part in parts:
-                value = _parse_number(part)
+                value = parse_number(part)
                 if value is None:
                     raise PabulibError(f"бал «{part}» не є числом", line)
                 if value < 0 and vote_type == "cumulative":
@@ -589,54 +411,6 @@ def write_pb(election: PbElection, path: str | os.PathLike[str]) -> None:
 # --- outcomes ------------------------------------------------------------------------------------------------
 
 
-def compute_outcome(
-    election: PbElection,
-    rule: str | None = None,
-    *,
-    tie_break: Iterable[TieBreak | str] = DEFAULT_TIE_BREAK,
-    mes_options: EqualSharesOptions | None = None,
-) -> Outcome:
-    """The outcome of the file's META ``rule`` (or of ``rule`` if given) on the file's ballots.
-
-    Rules we do not implement (``greedy-custom``, ``greedy-exclusive``, ``unknown``...) raise
-    :class:`app.domain.pb_rules.RuleNotImplementedError`; nothing is guessed.  The threshold of
-    ``greedy-threshold`` (and of ``greedy-no-skip`` if present) is META ``min_project_score_threshold``.
-    Equal Shares needs approval (or choose-1) ballots.
-    """
-    name = pb_rules.check_rule(election.rule if rule is None else rule)
-    threshold = election.threshold
-    if name == pb_rules.GREEDY_THRESHOLD and threshold is None:
-        raise PabulibError(
-            "правило greedy-threshold потребує ключа min_project_score_threshold у META",
-            election.meta_lines.get("rule"),
-        )
-    if name in EQUAL_SHARES_RULES:
-        if election.vote_type not in APPROVAL_TYPES:
-            raise PbRuleError(
-                f"Метод рівних часток реалізовано для бюлетенів approval і choose-1, а у файлі «{election.vote_type}»."
-            )
-        supporters, num_voters = election.supporters()
-        approvals = [ProjectInput(pid, p.cost, len(supporters[pid])) for pid, p in election.projects.items()]
-        return pb_rules.run_rule(
-            name,
-            approvals,
-            election.budget,
-            supporters=supporters,
-            num_voters=num_voters,
-            tie_break=tie_break,
-            money_scale=election.money_scale,
-            mes_options=mes_options,
-        )
-    return pb_rules.run_rule(
-        name,
-        election.project_inputs(),
-        election.budget,
-        threshold=threshold,
-        tie_break=tie_break,
-        money_scale=election.money_scale,
-    )
-
-
 def _money_json(amount: Number, scale: int) -> int | float:
     """Currency units as a JSON number: exact for whole and decimal amounts, shares rounded to 0.01."""
     value = Fraction(amount) / scale
@@ -657,7 +431,7 @@ def outcome_to_dict(outcome: Outcome, election: PbElection | None = None) -> dic
     names = {pid: p.name for pid, p in election.projects.items()} if election else {}
     data: dict[str, Any] = {
         "rule": outcome.rule,
-        "rule_title": RULE_TITLES.get(outcome.rule, outcome.rule),
+        "rule_title": rule_title(outcome.rule) or outcome.rule,
         "budget": _money_json(outcome.budget, scale),
         "cost_used": _money_json(outcome.cost_used, scale),
         "leftover": _money_json(outcome.leftover, scale),
@@ -705,7 +479,7 @@ def outcome_to_text(outcome: Outcome, election: PbElection | None = None) -> str
     lines: list[str] = []
     if election is not None and election.meta.get("description"):
         lines.append(election.meta["description"])
-    lines.append(f"Правило: {outcome.rule} — {RULE_TITLES.get(outcome.rule, outcome.rule)}")
+    lines.append(f"Правило: {outcome.rule} — {rule_title(outcome.rule) or outcome.rule}")
     lines.append(
         f"Бюджет: {money(outcome.budget)}; використано: {money(outcome.cost_used)}; залишок: {money(outcome.leftover)}"
     )
@@ -731,7 +505,7 @@ def outcome_to_text(outcome: Outcome, election: PbElection | None = None) -> str
         lines.append(f"{heading}:")
         for number, r in enumerate(group, start=1):
             title = f" — {names[r.project_id]}" if names.get(r.project_id) else ""
-            status = "" if r.selected else f" [{STATUS_TITLES[r.status]}]"
+            status = "" if r.selected else f" [{r.status.label()}]"
             lines.append(f"{number:>4}. {r.project_id}{title}{status}")
             lines.append(f"      {r.explanation}")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from app.domain.budget import VoteType
 from app.domain.formats import format_date, format_int
 from app.reports.kit import A4_FRAME_WIDTH, FONT_BOLD, esc, number_tiles, styles
 from app.services import budget
@@ -53,7 +54,7 @@ def ballot_rules_text(cycle: budget.CycleView) -> str:
         parts.append(f"виборець підтримує до {cycle.max_choices} проєктів" if cycle.max_choices
                      else "виборець підтримує будь-яку кількість проєктів")
     else:
-        parts.append(budget.VOTE_TYPE_TITLES.get(cycle.vote_type, cycle.vote_type))
+        parts.append(VoteType.title_of(cycle.vote_type))
     for cat in cycle.categories:
         if cat.max_choices is not None:
             parts.append(f"у категорії «{cat.name}» — до {cat.max_choices}")

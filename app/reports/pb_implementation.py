@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.engine import Database
+from app.domain.budget import ImplementationStatus
 from app.domain.formats import format_date
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
@@ -41,7 +42,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
     else:
         allocated = sum(i.allocated for i in items)
         spent = sum(i.spent for i in items)
-        done = sum(1 for i in items if i.status == budget.ImplementationStatus.COMPLETED)
+        done = sum(1 for i in items if i.status == ImplementationStatus.COMPLETED)
         story.append(tiles([
             (f"{done} з {len(items)}", "проєктів реалізовано"),
             (budget.money_text(spent, cycle.currency, whole=True), f"витрачено з {cycle.money(allocated)}"),
@@ -51,7 +52,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         story += section("Готовність проєктів")
         story.append(bar_chart([f"№{i.project_number} {i.project_title} — {i.status_title()}" for i in items],
                                [i.progress for i in items],
-                               highlight=[i.status == budget.ImplementationStatus.COMPLETED for i in items],
+                               highlight=[i.status == ImplementationStatus.COMPLETED for i in items],
                                value_format=lambda v: f"{v} %", font_size=9))
         story += section("Кошти")
         rows: list[tuple[object, ...]] = [

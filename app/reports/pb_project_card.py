@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.db.engine import Database
+from app.domain.budget import WINNER_STATUSES, ProjectStatus
 from app.reports.common import council_header
 from app.reports.kind import ReportKind
 from app.reports.kit import (
@@ -88,11 +89,11 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
         "pb_card_total_r", parent=total_style, alignment=2))))
     story += data_table(["№", "Стаття витрат", "Сума"], rows, col_widths=[0.07, 0.63, 0.30],
                         align=["right", "left", "right"], font_size=10)
-    if project.status == budget.ProjectStatus.INELIGIBLE:
+    if project.status == ProjectStatus.INELIGIBLE:
         story += section("Проєкт не допущено до голосування")
         story.append(paragraph(project.status_reason or "—", big_body))
     elif project.result_status:
-        won = project.status in budget.WINNER_STATUSES
+        won = project.status in WINNER_STATUSES
         story += section("Проєкт переміг і буде реалізований" if won else "Проєкт не отримав фінансування")
         story.append(paragraph(keep_numbers(project.result_explanation), big_body))
     else:

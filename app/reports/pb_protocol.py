@@ -21,12 +21,12 @@ from app.reports.kind import ReportKind
 from app.reports.kit import build_pdf, data_table, esc, keep_numbers, key_value_table, paragraph, section, styles
 from app.reports.pb_common import ballot_rules_text, percent_of, period_text, preliminary_note
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import counts
 from app.services.budget import results as budget_results
 from app.services.core.progress import ProgressCallback, report
 
 
-def _turnout(turnout: ballots.Turnout) -> list:
+def _turnout(turnout: counts.Turnout) -> list:
     story: list = section("Явка")
     story.append(key_value_table([
         ("Усього врахованих бюлетенів", format_int(turnout.ballots)),
@@ -96,7 +96,7 @@ def render(db: Database, record_id: int | None, out: Path, progress: ProgressCal
     cycle = budget.get_cycle(db, record_id)
     results = budget_results.cycle_results(db, record_id)
     report(progress, 1, 3, "Явка")
-    turnout = ballots.turnout(db, record_id)
+    turnout = counts.turnout(db, record_id)
     header = council_header(db)
     story: list = []
     if not results.approved:

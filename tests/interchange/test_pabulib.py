@@ -12,12 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from app.domain import pb_rules
-from app.domain.pb_rules import EqualSharesOptions, PbRuleError, ProjectStatus, RuleNotImplementedError, Utility
-from app.interchange.pabulib import (
+from app.domain import pb
+from app.domain.pb import (
+    EqualSharesOptions,
     PabulibError,
     PbElection,
+    PbRuleError,
+    ProjectStatus,
+    RuleNotImplementedError,
+    Utility,
     compute_outcome,
+)
+from app.interchange.pabulib import (
     dump_pb,
     outcome_to_dict,
     outcome_to_json,
@@ -70,7 +76,7 @@ def test_real_file_outcome_equals_published_winners(name: str, elections: dict[s
             compute_outcome(election)
         assert REFUSED[name] in str(info.value)
         return
-    assert election.rule in pb_rules.IMPLEMENTED_RULES
+    assert election.rule in pb.IMPLEMENTED_RULES
     outcome = compute_outcome(election)
     published = election.published_winners()
     assert published is not None

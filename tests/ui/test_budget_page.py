@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import ballots, counts
 from app.services.budget import results as budget_results
 from app.services.core.auth import Actor, Role
 from tests import DATA_DIR
@@ -93,8 +93,8 @@ def test_ballots_by_keyboard_with_immediate_refusals(qtbot: QtBot, window: MainW
     qtbot.keyClick(entry.projects, Qt.Key.Key_Return)
     assert entry.message.text() == "✔ Бюлетень №2 прийнято: проєкти 2, 5."
 
-    counts = {c.number: c.votes for c in ballots.project_counts(ctx.db, vc.cycle.id)}
-    assert counts == {1: 1, 2: 1, 3: 0, 4: 1, 5: 1}
+    votes = {c.number: c.votes for c in counts.project_counts(ctx.db, vc.cycle.id)}
+    assert votes == {1: 1, 2: 1, 3: 0, 4: 1, 5: 1}
     page.tabs.setCurrentIndex(page.TAB_COUNTS)
     assert page.counts_tab.model.rowCount() == 5
     assert "Бюлетенів: 2" in page.counts_tab.summary.text()
@@ -119,7 +119,7 @@ def test_operator_works_only_at_own_point(qtbot: QtBot, council_db) -> None:  # 
     entry.focus_identifier()
     type_ballot(qtbot, page, "ОП000001", "50", "3 5")
     assert entry.message.text().startswith("✔ Бюлетень №1")
-    assert ballots.turnout(ctx.db, vc.cycle.id).by_point[0].name == "Бібліотека"
+    assert counts.turnout(ctx.db, vc.cycle.id).by_point[0].name == "Бібліотека"
 
 
 def test_results_and_implementation_tabs(qtbot: QtBot, window: MainWindow) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import pb_rules
+from app.domain import pb as pb_rules
 from app.domain.formats import FormatError, format_money, parse_money
 from app.errors import ServiceError, ValidationError
 from app.services import budget

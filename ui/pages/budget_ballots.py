@@ -29,10 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.ballots import (
+    BallotRefused,
+    BallotSheet,
+    RefusalCode,
+    SheetProject,
+    check_age,
+    check_choices,
+    check_identifier,
+    parse_choices,
+)
 from app.errors import ServiceError
 from app.services import budget
-from app.services.budget import ballots
-from app.services.budget.ballots import BallotRefused, BallotSheet
+from app.services.budget import ballots, counts
 from app.services.core.auth import Permission
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import ask_reason
@@ -55,7 +64,7 @@ SHEET_COLUMNS = [
 class _SheetRow:
     """A project on the reference list beside the form."""
 
-    def __init__(self, project: ballots.SheetProject, category_name: str) -> None:
+    def __init__(self, project: SheetProject, category_name: str) -> None:
         self.number = project.number
         self.title = project.title
         self.category_name = category_name
@@ -259,7 +268,7 @@ class BallotEntry(QFrame):
         if self.cycle_id is None or point_id is None:
             self.counter.setText("")
             return
-        count = ballots.ballots_at_point(self.ctx.db, self.cycle_id, point_id)
+        count = counts.ballots_at_point(self.ctx.db, self.cycle_id, point_id)
         self.counter.setText(self.tr("На цьому пункті введено бюлетенів: %1").replace("%1", str(count)))
 
     # ----- messages
@@ -287,7 +296,7 @@ class BallotEntry(QFrame):
             return
         text = self.identifier.text()
         try:
-            ballots.check_identifier(text)
+            check_identifier(text)
             previous = ballots.find_voter(self.ctx.db, self.cycle_id, text)
         except ServiceError as exc:
             self._refuse(exc)
@@ -309,7 +318,7 @@ class BallotEntry(QFrame):
         if self.sheet is None:
             return
         try:
-            ballots.check_age(self.sheet, self._age())
+            check_age(self.sheet, self._age())
         except BallotRefused as exc:
             self._refuse(exc)
             return
@@ -323,9 +332,9 @@ class BallotEntry(QFrame):
             self.hint.setText("")
             return
         try:
-            picked = ballots.check_choices(self.sheet, ballots.parse_choices(text))
+            picked = check_choices(self.sheet, parse_choices(text))
         except BallotRefused as exc:
-            if exc.code in (ballots.RefusalCode.NO_CHOICE, ballots.RefusalCode.TOO_FEW):
+            if exc.code in (RefusalCode.NO_CHOICE, RefusalCode.TOO_FEW):
                 self.hint.setText("")
             else:
                 self.hint.setText("✘ " + exc.text(self.ctx.language))

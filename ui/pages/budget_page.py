@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.budget import WINNER_STATUSES, Phase, ProjectStatus, VoteType
 from app.domain.formats import format_date
 from app.errors import ServiceError
 from app.services import budget
@@ -140,7 +141,7 @@ class CycleTab(QWidget):
             (self.tr("Розгляд до"), format_date(cycle.review_end) or "—"),
             (self.tr("Голосування"), _date_range(cycle.voting_start, cycle.voting_end)),
             (self.tr("Результати"), format_date(cycle.results_date) or "—"),
-            (self.tr("Бюлетень"), budget.vote_type_title(cycle.vote_type, lang) + "; " + (
+            (self.tr("Бюлетень"), VoteType.title_of(cycle.vote_type, lang) + "; " + (
                 self.tr("до %1 проєктів").replace("%1", str(cycle.max_choices)) if cycle.max_choices
                 else self.tr("без обмеження кількості")) + "; " + self.tr("вік від %1").replace(
                 "%1", str(cycle.min_age))),
@@ -194,8 +195,8 @@ class ProjectsTab(QWidget):
         self.state = QComboBox()
         self.state.setObjectName("projects_state")
         self.state.addItem(self.tr("усі"), None)
-        for value, (uk, en) in budget.PROJECT_STATUS_TITLES.items():
-            self.state.addItem(en if ctx.language == "en" else uk, value)
+        for project_status in ProjectStatus:
+            self.state.addItem(project_status.label(ctx.language), project_status.value)
         self.search = QLineEdit()
         self.search.setObjectName("projects_search")
         self.search.setPlaceholderText(self.tr("пошук: номер, назва, автор, місце"))
@@ -204,7 +205,7 @@ class ProjectsTab(QWidget):
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.model: RowTableModel[budget.ProjectView] = RowTableModel(
             project_columns(ctx.language), self, background=lambda p: INELIGIBLE if p.status == "ineligible" else
-            WINNER if p.status in budget.WINNER_STATUSES else None)
+            WINNER if p.status in WINNER_STATUSES else None)
         self.view = table_view(self)
         self.view.setObjectName("projects_table")
         self.view.setModel(self.model)
@@ -489,7 +490,7 @@ class BudgetPage(QWidget):
         except ServiceError:
             return
         self.cycles.setCurrentIndex(max(0, self.cycles.findData(project.cycle_id)))
-        if project.status in budget.WINNER_STATUSES:
+        if project.status in WINNER_STATUSES:
             self.tabs.setCurrentIndex(self.TAB_IMPLEMENTATION)
             self.implementation_tab.load(self.cycle, select_project=project_id)
         else:
@@ -506,7 +507,7 @@ class BudgetPage(QWidget):
         if index < 0 and self.cycles.count():
             today = self.ctx.today()
             views = budget.list_cycles(self.ctx.db)
-            voting = [c for c in views if c.phase(today) in (budget.Phase.VOTING, budget.Phase.COUNTING)]
+            voting = [c for c in views if c.phase(today) in (Phase.VOTING, Phase.COUNTING)]
             index = self.cycles.findData((voting[0] if voting else views[0]).id)
         self.cycles.setCurrentIndex(max(index, 0) if self.cycles.count() else -1)
         self._loading = False

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.budget import ImplementationStatus
 from app.domain.formats import format_date, format_int
 from app.errors import ServiceError
 from app.reports import registry
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import counts
 from app.services.budget import results as budget_results
 from app.services.core.auth import Permission
 from ui import preferences
@@ -73,7 +74,7 @@ def write_report(widget: QWidget, ctx: AppContext, kind_id: str, record_id: int,
 # --------------------------------------------------------------------------- live counts
 
 
-def count_columns(lang: str) -> list[Column[ballots.ProjectCount]]:
+def count_columns(lang: str) -> list[Column[counts.ProjectCount]]:
     return [
         Column(_N("Columns", "Категорія"), lambda r: r.category_name),
         Column(_N("Columns", "№"), lambda r: r.number, sort_key=lambda r: r.number, align_right=True),
@@ -103,11 +104,11 @@ class CountsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.cycle: budget.CycleView | None = None
-        self.model: RowTableModel[ballots.ProjectCount] = RowTableModel(count_columns(ctx.language), self)
+        self.model: RowTableModel[counts.ProjectCount] = RowTableModel(count_columns(ctx.language), self)
         self.view = table_view(self)
         self.view.setObjectName("counts_table")
         self.view.setModel(self.model)
-        self.points_model: RowTableModel[ballots.PointTurnout] = RowTableModel(POINT_COLUMNS, self)
+        self.points_model: RowTableModel[counts.PointTurnout] = RowTableModel(POINT_COLUMNS, self)
         self.points_view = table_view(self)
         self.points_view.setObjectName("counts_points")
         self.points_view.setModel(self.points_model)
@@ -158,13 +159,13 @@ class CountsTab(QWidget):
             self.points_model.set_rows([])
             self.summary.setText("")
             return
-        rows = ballots.project_counts(self.ctx.db, self.cycle.id)
+        rows = counts.project_counts(self.ctx.db, self.cycle.id)
         first = not self.model.rowCount()
         self.model.set_rows(rows)
         self.view.setColumnHidden(4, self.cycle.vote_type not in ("cumulative", "scoring"))
         if first:
             self.view.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        turnout = ballots.turnout(self.ctx.db, self.cycle.id)
+        turnout = counts.turnout(self.ctx.db, self.cycle.id)
         self.points_model.set_rows(turnout.by_point)
         self.summary.setText(self.tr("Бюлетенів: %1 (паперових %2, онлайн %3), зіпсованих: %4")
                              .replace("%1", format_int(turnout.ballots)).replace("%2", format_int(turnout.paper))
@@ -406,8 +407,8 @@ class ImplementationTab(QWidget):
 
         self.status = QComboBox()
         self.status.setObjectName("impl_status")
-        for value, (uk, en) in budget.IMPLEMENTATION_STATUS_TITLES.items():
-            self.status.addItem(en if ctx.language == "en" else uk, value)
+        for impl_status in ImplementationStatus:
+            self.status.addItem(impl_status.label(ctx.language), impl_status.value)
         self.progress = QSpinBox()
         self.progress.setObjectName("impl_progress")
         self.progress.setRange(0, 100)

@@ -1,7 +1,8 @@
 """Winners of a participatory budget cycle: computed per category by its rule, explained, approved.
 
-Each category is turned into an in-memory Pabulib election (:class:`app.interchange.pabulib.PbElection`)
-and handed to the PB engine's :func:`app.interchange.pabulib.compute_outcome`. The app therefore
+Each category is turned into a Pabulib election (:func:`app.services.budget.elections.category_election`,
+the domain's :class:`app.domain.pb.PbElection`) and handed to the PB engine's
+:func:`app.domain.pb.compute_outcome`. The app therefore
 computes exactly what ``hromada pb outcome`` computes on the exported ``.pb`` file of the same
 category: one implementation of the rules, checked against real cities' published results.
 
@@ -19,47 +20,39 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models.budget import (
     Ballot,
-    BallotChoice,
     BudgetCategory,
     BudgetCycle,
     BudgetProject,
     Implementation,
     Milestone,
 )
-from app.domain import pb_rules
+from app.domain import pb
+from app.domain.budget import VOTED_STATUSES, ImplementationStatus, ProjectStatus
 from app.domain.formats import format_date
 from app.errors import NotFoundError, ValidationError
-from app.interchange import pabulib
-from app.services.budget import (
-    VOTED_STATUSES,
-    ImplementationStatus,
-    ProjectStatus,
-    money_text,
-    project_status_title,
-)
+from app.services.budget.common import money_text
+from app.services.budget.elections import category_election
 from app.services.core import audit
 from app.services.core.auth import Actor, Permission, require
 from app.services.core.progress import ProgressCallback, report
 from app.services.core.records import check_version
 
-MONEY_SCALE = 100  # kopiykas per hryvnia (or cents, grosze per unit of the cycle's currency)
 INELIGIBLE = "ineligible"
+_INELIGIBLE_TITLES = ("не допущено до голосування", "not admitted to the vote")
 
-OUTCOME_STATUS_TITLES: dict[str, str] = {
-    **{status.value: title for status, title in pb_rules.STATUS_TITLES.items()},
-    INELIGIBLE: "не допущено до голосування",
-}
-OUTCOME_STATUS_TITLES_EN: dict[str, str] = {
-    **{status.value: title for status, title in pb_rules.STATUS_TITLES_EN.items()},
-    INELIGIBLE: "not admitted to the vote",
-}
+
+def outcome_status_title(status: str, language: str = "uk") -> str:
+    """The title of a project's outcome: a :class:`app.domain.pb.ProjectStatus` value, or ``"ineligible"``."""
+    if status == INELIGIBLE:
+        return _INELIGIBLE_TITLES[1] if language == "en" else _INELIGIBLE_TITLES[0]
+    return pb.ProjectStatus.title_of(status, language)
 
 
 @dataclass(frozen=True)
@@ -72,13 +65,13 @@ class ProjectOutcome:
     cost: int
     votes: int
     score: str  # points for cumulative/scoring/ordinal ballots, else the votes
-    status: str  # a pb_rules.ProjectStatus value, or "ineligible"
+    status: str  # a pb.ProjectStatus value, or "ineligible"
     explanation: str
     position: int | None = None
 
     @property
     def selected(self) -> bool:
-        return self.status == pb_rules.ProjectStatus.SELECTED.value
+        return self.status == pb.ProjectStatus.SELECTED.value
 
     @property
     def admitted(self) -> bool:
@@ -86,12 +79,11 @@ class ProjectOutcome:
 
     @property
     def status_title(self) -> str:
-        return OUTCOME_STATUS_TITLES.get(self.status, self.status)
+        return outcome_status_title(self.status)
 
     def status_label(self, language: str = "uk") -> str:
         """:attr:`status_title` in ``"uk"`` or ``"en"``."""
-        titles = OUTCOME_STATUS_TITLES_EN if language == "en" else OUTCOME_STATUS_TITLES
-        return titles.get(self.status, self.status)
+        return outcome_status_title(self.status, language)
 
 
 @dataclass(frozen=True)
@@ -110,13 +102,13 @@ class CategoryOutcome:
 
     @property
     def rule_title(self) -> str:
-        return pb_rules.RULE_TITLES.get(self.rule, f"правило «{self.rule}» не реалізоване в програмі")
+        return pb.rule_title(self.rule) or f"правило «{self.rule}» не реалізоване в програмі"
 
     def rule_label(self, language: str = "uk") -> str:
         """:attr:`rule_title` in ``"uk"`` or ``"en"``."""
         if language != "en":
             return self.rule_title
-        return pb_rules.rule_title(self.rule, "en") or f"rule «{self.rule}» is not implemented in the program"
+        return pb.rule_title(self.rule, "en") or f"rule «{self.rule}» is not implemented in the program"
 
     @property
     def leftover(self) -> int:
@@ -168,139 +160,10 @@ class CycleResults:
         raise KeyError(project_id)
 
 
-# --------------------------------------------------------------------------- a category as a Pabulib election
-
-
-def _score_text(value: pb_rules.Number) -> str:
+def _score_text(value: pb.Number) -> str:
     if isinstance(value, Fraction) and value.denominator != 1:
         return f"{float(value):.2f}".replace(".", ",")
     return str(int(value))
-
-
-def _date_pb(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def category_election(s: Session, cycle: BudgetCycle, category: BudgetCategory, *, with_extra: bool = False,
-                      hromada: str = "", single_category: bool | None = None) -> pabulib.PbElection:
-    """The category as a Pabulib election: its admitted projects, its budget and rule, its voters' ballots.
-
-    Voters of a category are the ballots with at least one of its projects; in a cycle with a single
-    category every ballot counts (Pabulib counts an empty vote as a voter, and Equal Shares divides the
-    budget among all voters). Voter ids are ballot numbers, never anything that identifies a person.
-    ``with_extra`` adds the columns an export carries (names, age, channel...).
-    """
-    meta: dict[str, str] = {}
-    stored_meta = json.loads(cycle.meta_json or "{}")
-    if with_extra:
-        meta.update({k: str(v) for k, v in stored_meta.items()})
-    if single_category is None:
-        cat_ids = s.execute(select(BudgetCategory.id).where(BudgetCategory.cycle_id == cycle.id)).all()
-        single_category = len(cat_ids) == 1
-    meta.update({
-        "description": cycle.title,
-        "country": meta.get("country", "Ukraine" if cycle.currency == "UAH" else ""),
-        "unit": meta.get("unit", hromada),
-        "instance": str(cycle.year),
-        "subunit": category.name,
-        "budget": "0",
-        "vote_type": cycle.vote_type,
-        "rule": category.rule,
-        "currency": cycle.currency,
-    })
-    if "default_score" in stored_meta:
-        meta["default_score"] = str(stored_meta["default_score"])
-    for key, value in (("date_begin", _date_pb(cycle.voting_start)), ("date_end", _date_pb(cycle.voting_end))):
-        if value:
-            meta[key] = value
-    limit = category.max_choices if category.max_choices is not None else cycle.max_choices
-    if limit is not None:
-        meta["max_length"] = str(limit)
-    if cycle.min_choices:
-        meta["min_length"] = str(cycle.min_choices)
-    if cycle.max_points is not None:
-        meta["max_sum_points"] = str(cycle.max_points)
-    if category.threshold is not None:
-        meta["min_project_score_threshold"] = str(category.threshold)
-    meta = {k: v for k, v in meta.items() if v != ""}
-
-    rows = s.execute(
-        select(BudgetProject).where(BudgetProject.category_id == category.id,
-                                    BudgetProject.status.in_([str(x) for x in VOTED_STATUSES]))
-        .order_by(BudgetProject.number)
-    ).scalars().all()
-    projects: dict[str, pabulib.PbProject] = {}
-    by_id: dict[int, str] = {}
-    extra_columns: list[str] = []
-    for p in rows:
-        fields = {"project_id": p.code, "cost": "", "name": p.title}
-        if with_extra:
-            extra = json.loads(p.extra_json or "{}")
-            for key, value in extra.items():
-                if key not in extra_columns:
-                    extra_columns.append(key)
-                fields[key] = str(value)
-            if p.district:
-                fields["district"] = p.district
-            if cycle.results_approved_at is not None:
-                fields["selected"] = "1" if p.result_status == pb_rules.ProjectStatus.SELECTED.value else "0"
-        projects[p.code] = pabulib.PbProject(p.code, p.cost, fields)
-        by_id[p.id] = p.code
-    with_points = cycle.vote_type in pabulib.POINTS_TYPES
-    votes_by_ballot: dict[int, tuple[list[str], list[int]]] = {}
-    if by_id:
-        choice_rows = s.execute(
-            select(BallotChoice.ballot_id, BallotChoice.project_id, BallotChoice.points)
-            .join(BudgetProject, BudgetProject.id == BallotChoice.project_id)
-            .where(BudgetProject.category_id == category.id)
-            .order_by(BallotChoice.ballot_id, BallotChoice.position)
-        )
-        for ballot_id, project_id, points in choice_rows:
-            code = by_id.get(project_id)
-            if code is None:
-                continue
-            entry = votes_by_ballot.get(ballot_id)
-            if entry is None:
-                entry = votes_by_ballot[ballot_id] = ([], [])
-            entry[0].append(code)
-            entry[1].append(points or 0)
-    ballot_info: dict[int, tuple[int | None, str, str]] = {}
-    if with_extra or single_category:
-        for ballot_id, age, channel, district in s.execute(
-            select(Ballot.id, Ballot.age, Ballot.channel, Ballot.district).where(Ballot.cycle_id == cycle.id)
-            .order_by(Ballot.id)
-        ):
-            ballot_info[ballot_id] = (age, channel, district)
-    ballot_ids = list(ballot_info) if single_category else sorted(votes_by_ballot)
-    votes: list[pabulib.PbVote] = []
-    for ballot_id in ballot_ids:
-        codes, chosen_points = votes_by_ballot.get(ballot_id, ([], []))
-        extra_values: tuple[str, ...] = ()
-        if with_extra:
-            age, channel, district = ballot_info.get(ballot_id, (None, "", ""))
-            extra_values = ("" if age is None else str(age), "paper" if channel == "paper" else "internet", district)
-        votes.append(pabulib.PbVote(str(ballot_id), tuple(codes), tuple(chosen_points) if with_points else None,
-                                    extra_values))
-    vote_columns = ["voter_id", "vote"] + (["points"] if with_points else [])
-    if with_extra:
-        vote_columns += ["age", "voting_method", "district"]
-    project_columns = ["project_id", "cost", "name"]
-    if with_extra:
-        project_columns.append("votes")
-        if cycle.results_approved_at is not None:
-            project_columns.append("selected")
-        if any("district" in p.fields for p in projects.values()):
-            project_columns.append("district")
-        project_columns += [c for c in extra_columns if c not in project_columns]
-    meta["num_projects"] = str(len(projects))
-    meta["num_votes"] = str(len(votes))
-    election = pabulib.PbElection(meta=meta, projects=projects, votes=votes, budget=category.budget,
-                                  money_scale=MONEY_SCALE, project_columns=project_columns, vote_columns=vote_columns)
-    if with_extra:
-        counts = {item.id: item.votes for item in election.project_inputs()}
-        for code, project in projects.items():
-            project.fields["votes"] = str(counts.get(code, 0))
-    return election
 
 
 # --------------------------------------------------------------------------- computing
@@ -308,7 +171,7 @@ def category_election(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
 
 def _category_outcome(s: Session, cycle: BudgetCycle, category: BudgetCategory, single: bool) -> CategoryOutcome:
     tie_break = tuple(t for t in cycle.tie_break.split(",") if t)
-    tie_text = pb_rules.describe_tie_break(tie_break)
+    tie_text = pb.describe_tie_break(tie_break)
     election = category_election(s, cycle, category, single_category=single)
     info = {p.code: p for p in s.execute(select(BudgetProject).where(BudgetProject.category_id == category.id))
             .scalars()}
@@ -316,7 +179,7 @@ def _category_outcome(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
     not_admitted = tuple(
         ProjectOutcome(p.id, p.number, p.code, p.title, category.id, p.cost, 0, "0", INELIGIBLE,
                        "Не допущено до голосування: "
-                       f"{(p.status_reason or project_status_title(p.status)).rstrip('.')}.")
+                       f"{(p.status_reason or ProjectStatus.title_of(p.status)).rstrip('.')}.")
         for p in ineligible
     )
     error = ""
@@ -324,11 +187,11 @@ def _category_outcome(s: Session, cycle: BudgetCycle, category: BudgetCategory, 
     cost_used = 0
     projects: list[ProjectOutcome] = []
     try:
-        outcome = pabulib.compute_outcome(election, category.rule, tie_break=tie_break)
-    except (pb_rules.PbRuleError, pabulib.PabulibError) as exc:
+        outcome = pb.compute_outcome(election, category.rule, tie_break=tie_break)
+    except (pb.PbRuleError, pb.PabulibError) as exc:
         error = str(exc)
         counts = {p.id: p for p in election.project_inputs()}
-        ranked = pb_rules.rank_projects(list(counts.values()), tie_break)
+        ranked = pb.rank_projects(list(counts.values()), tie_break)
         for item in ranked:
             p = info[item.id]
             projects.append(ProjectOutcome(p.id, p.number, p.code, p.title, category.id, p.cost, item.votes,
@@ -352,8 +215,6 @@ def _compute(s: Session, cycle: BudgetCycle) -> tuple[CategoryOutcome, ...]:
 
 
 def _ballot_count(s: Session, cycle_id: int) -> int:
-    from sqlalchemy import func
-
     return s.execute(select(func.count(Ballot.id)).where(Ballot.cycle_id == cycle_id)).scalar_one()
 
 
@@ -361,7 +222,7 @@ def _results(s: Session, cycle: BudgetCycle, categories: Sequence[CategoryOutcom
     return CycleResults(
         cycle_id=cycle.id, title=cycle.title, year=cycle.year, currency=cycle.currency, vote_type=cycle.vote_type,
         approved=approved, approved_at=cycle.results_approved_at, approved_by=cycle.results_approved_by,
-        tie_break_text=pb_rules.describe_tie_break(tuple(t for t in cycle.tie_break.split(",") if t)),
+        tie_break_text=pb.describe_tie_break(tuple(t for t in cycle.tie_break.split(",") if t)),
         ballots=_ballot_count(s, cycle.id), categories=tuple(categories),
     )
 
@@ -388,7 +249,7 @@ def _stored(s: Session, cycle: BudgetCycle) -> tuple[CategoryOutcome, ...]:
         info = json.loads(c.result_notes or "{}")
         rows = s.execute(select(BudgetProject).where(BudgetProject.category_id == c.id)).scalars().all()
         admitted = sorted((p for p in rows if p.result_status and p.result_status != INELIGIBLE),
-                          key=lambda p: (p.result_status != pb_rules.ProjectStatus.SELECTED.value,
+                          key=lambda p: (p.result_status != pb.ProjectStatus.SELECTED.value,
                                          p.result_position or 0, -(p.result_votes or 0), p.number))
         rest = sorted((p for p in rows if not p.result_status or p.result_status == INELIGIBLE), key=lambda p: p.number)
         projects = [
@@ -463,7 +324,7 @@ def approve_results(db: Database, actor: Actor, cycle_id: int, expected_version:
                     s.flush()
                     audit.record_object(s, actor, audit.Action.UPDATE, p, changes={
                         "status": [old, p.status], "result_votes": [None, po.votes]},
-                        summary=f"Проєкт №{p.number}: {project_status_title(p.status)}")
+                        summary=f"Проєкт №{p.number}: {ProjectStatus.title_of(p.status)}")
         cycle.results_approved_at = utcnow()
         cycle.results_approved_by = actor.display_name
         s.flush()

@@ -9,6 +9,7 @@ import pytest
 
 from app.db.base import Base
 from app.db.engine import Database
+from app.domain.budget import Phase
 from app.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
 from app.services import budget, registry
 from app.services.budget import results as budget_results
@@ -49,11 +50,11 @@ def test_cycle_phases(council_db: tuple[Database, Actor]) -> None:
     cycle = budget.create_cycle(db, actor, replace(
         BASE, submission_start=date(2026, 2, 1), submission_end=date(2026, 3, 1), voting_start=date(2026, 5, 1),
         voting_end=date(2026, 5, 15)))
-    assert cycle.phase(date(2026, 1, 1)) is budget.Phase.PREPARATION
-    assert cycle.phase(date(2026, 2, 10)) is budget.Phase.SUBMISSION
-    assert cycle.phase(date(2026, 4, 1)) is budget.Phase.REVIEW
-    assert cycle.phase(date(2026, 5, 15)) is budget.Phase.VOTING
-    assert cycle.phase(date(2026, 5, 16)) is budget.Phase.COUNTING
+    assert cycle.phase(date(2026, 1, 1)) is Phase.PREPARATION
+    assert cycle.phase(date(2026, 2, 10)) is Phase.SUBMISSION
+    assert cycle.phase(date(2026, 4, 1)) is Phase.REVIEW
+    assert cycle.phase(date(2026, 5, 15)) is Phase.VOTING
+    assert cycle.phase(date(2026, 5, 16)) is Phase.COUNTING
     assert cycle.phase_title(date(2026, 5, 3)) == "голосування"
 
 

@@ -1,6 +1,6 @@
 """Pabulib files into cycles and back: the app's outcome from the database equals the file's published winners.
 
-Every real file in ``shared/data/pabulib`` is imported; for the rules the app implements the winners computed
+Every real file in ``tests/data/pabulib`` is imported; for the rules the app implements the winners computed
 from the database equal the ``selected`` column and the PB engine's outcome on the file itself; export and
 re-import give the same outcome. The six biggest files are ``slow``.
 """
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import Database
-from app.domain import pb_rules
+from app.domain import pb
 from app.errors import ValidationError
 from app.interchange import pabulib, pb_cycles
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import ballots, counts
 from app.services.budget import results as budget_results
 from app.services.core.auth import Actor
 from tests import DATA_DIR
@@ -31,8 +31,8 @@ PARAMS = [pytest.param(f, id=f.stem[:48], marks=[pytest.mark.slow] if f.stat().s
 def _file_outcome(path: Path) -> frozenset[str] | None:
     election = pabulib.read_pb(path)
     try:
-        return pabulib.compute_outcome(election).selected_set
-    except (pb_rules.PbRuleError, pabulib.PabulibError):
+        return pb.compute_outcome(election).selected_set
+    except (pb.PbRuleError, pb.PabulibError):
         return None
 
 
@@ -75,9 +75,9 @@ def test_import_keeps_points_ranks_and_channels(council_db: tuple[Database, Acto
     db, actor = council_db
     cumulative = pb_cycles.import_pabulib(db, actor, DATA / "Poland_Czestochowa_2024_Grabowka.pb").cycle
     assert cumulative.vote_type == "cumulative" and cumulative.max_points == 10
-    counts = ballots.project_counts(db, cumulative.id)
-    assert all(c.points is not None for c in counts)
-    t = ballots.turnout(db, cumulative.id)
+    project_counts = counts.project_counts(db, cumulative.id)
+    assert all(c.points is not None for c in project_counts)
+    t = counts.turnout(db, cumulative.id)
     assert t.online + t.paper + t.unknown == t.ballots and t.online > 0
     ordinal = pb_cycles.import_pabulib(db, actor, DATA / "Poland_Krakow_2024_Krowodrza.pb").cycle
     assert ordinal.vote_type == "ordinal" and ordinal.max_choices == 3
@@ -124,7 +124,7 @@ def test_export_of_a_two_category_cycle_writes_one_file_each(council_db: tuple[D
         election = pabulib.read_pb(path)
         assert election.rule == category.rule
         assert "6" not in election.projects  # not admitted: not on the ballot
-        outcome = pabulib.compute_outcome(election, tie_break=election.meta["tie_break"].split(","))
+        outcome = pb.compute_outcome(election, tie_break=election.meta["tie_break"].split(","))
         assert outcome.selected_set == frozenset(p.code for p in category.winners)
         text = path.read_text(encoding="utf-8")
         assert "+380" not in text and "Автор Проєкту" not in text  # authors' contacts stay in the database

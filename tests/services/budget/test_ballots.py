@@ -12,11 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database
 from app.db.models.budget import Ballot, BudgetSecret
+from app.domain.ballots import BallotRefused, RefusalCode, normalize_identifier
 from app.errors import ImportRejectedError, PermissionDeniedError, ValidationError
 from app.interchange import online_votes
 from app.services import budget
-from app.services.budget import ballots
-from app.services.budget.ballots import BallotEntry, BallotRefused, RefusalCode
+from app.services.budget import ballots, counts
+from app.services.budget.ballots import BallotEntry
 from app.services.core import audit
 from app.services.core.auth import Actor, Role
 from tests.budget_support import TODAY, voting_cycle
@@ -48,8 +49,8 @@ def test_identifier_is_stored_only_as_keyed_hash(council_db: tuple[Database, Act
 
 
 def test_normalisation_unifies_what_clerks_type() -> None:
-    assert ballots.normalize_identifier(" ab-123 456 ") == ballots.normalize_identifier("АВ123456")
-    assert ballots.normalize_identifier("№ 001234567") == "001234567"
+    assert normalize_identifier(" ab-123 456 ") == normalize_identifier("АВ123456")
+    assert normalize_identifier("№ 001234567") == "001234567"
     with pytest.raises(BallotRefused) as err:
         ballots.hash_identifier(b"k", " - ")
     assert err.value.code is RefusalCode.NO_IDENTIFIER
@@ -87,7 +88,7 @@ def test_specific_refusals(council_db: tuple[Database, Actor], vc, projects: str
         enter(db, actor, vc.cycle.id, "АА111111", projects, age=age, point=vc.points[0].id)
     assert err.value.code is code
     assert err.value.field == field
-    assert ballots.turnout(db, vc.cycle.id).ballots == 0
+    assert counts.turnout(db, vc.cycle.id).ballots == 0
 
 
 def test_too_many_overall_and_outside_voting(council_db: tuple[Database, Actor]) -> None:
@@ -128,7 +129,7 @@ def test_race_past_the_check_is_caught_by_the_constraint(council_db: tuple[Datab
         enter(db, actor, vc.cycle.id, "АВ000002", "2", point=vc.points[1].id)
     assert err.value.code is RefusalCode.ALREADY_VOTED
     assert "Сільська рада" in err.value.message
-    assert ballots.turnout(db, vc.cycle.id).ballots == 1
+    assert counts.turnout(db, vc.cycle.id).ballots == 1
 
 
 def test_two_threads_same_voter_exactly_one_wins(council_db: tuple[Database, Actor], vc) -> None:  # noqa: ANN001
@@ -179,14 +180,14 @@ def test_spoiled_ballots_counted_per_point_and_turnout(council_db: tuple[Databas
     enter(db, actor, vc.cycle.id, "АА000003", "3 5", age=70, point=vc.points[1].id)
     for _ in range(2):
         ballots.record_spoiled(db, actor, vc.cycle.id, vc.points[1].id, "два хрестики", today=TODAY)
-    t = ballots.turnout(db, vc.cycle.id)
+    t = counts.turnout(db, vc.cycle.id)
     assert (t.ballots, t.paper, t.online, t.spoiled) == (3, 3, 0, 2)
     by_point = {p.name: (p.ballots, p.spoiled) for p in t.by_point}
     assert by_point == {"Сільська рада": (2, 0), "Бібліотека": (1, 2)}
     ages = dict(t.by_age)
     assert ages["до 18 років"] == 1 and ages["30–44 роки"] == 1 and ages["60 років і старші"] == 1
-    counts = {c.number: c.votes for c in ballots.project_counts(db, vc.cycle.id)}
-    assert counts == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1}
+    votes = {c.number: c.votes for c in counts.project_counts(db, vc.cycle.id)}
+    assert votes == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1}
 
 
 def test_annul_ballot_lets_voter_vote_again(council_db: tuple[Database, Actor], vc) -> None:  # noqa: ANN001
@@ -195,7 +196,7 @@ def test_annul_ballot_lets_voter_vote_again(council_db: tuple[Database, Actor], 
     with pytest.raises(ValidationError):
         ballots.annul_ballot(db, actor, vc.cycle.id, "АА000009", "  ")
     ballots.annul_ballot(db, actor, vc.cycle.id, "aa 000009", "внесено помилково")
-    assert ballots.turnout(db, vc.cycle.id).ballots == 0
+    assert counts.turnout(db, vc.cycle.id).ballots == 0
     enter(db, actor, vc.cycle.id, "АА000009", "2", point=vc.points[0].id)
     events = audit.list_events(db, audit.AuditFilter(entity_type="pb_ballot"))
     assert any(e.action == "delete" and "внесено помилково" in e.summary for e in events)
@@ -219,7 +220,7 @@ def test_online_csv_merges_with_paper_and_deduplicates(council_db: tuple[Databas
     assert len(summary.duplicates) == 2
     assert "Рядок 2" in summary.duplicates[0] and "Сільська рада" in summary.duplicates[0]
     assert "рядку 3" in summary.duplicates[1]
-    t = ballots.turnout(db, vc.cycle.id)
+    t = counts.turnout(db, vc.cycle.id)
     assert (t.paper, t.online) == (1, 2)
     with pytest.raises(BallotRefused) as err:
         enter(db, actor, vc.cycle.id, "КВ 000002", "2", point=vc.points[0].id)
@@ -235,7 +236,7 @@ def test_online_csv_with_a_broken_row_is_refused_whole(council_db: tuple[Databas
         online_votes.import_online_votes(db, actor, vc.cycle.id, csv_file)
     text_ = err.value.text()
     assert "Рядок 3" in text_ and "«Малі проєкти»" in text_ and "Рядок 4" in text_ and "16 років" in text_
-    assert ballots.turnout(db, vc.cycle.id).ballots == 0
+    assert counts.turnout(db, vc.cycle.id).ballots == 0
     missing = tmp_path / "bad.csv"
     missing.write_text("name;projects\nx;1\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="ідентифікатор"):
@@ -280,7 +281,7 @@ def test_cumulative_ballots_take_points(council_db: tuple[Database, Actor]) -> N
         with pytest.raises(BallotRefused) as err:
             enter(db, actor, cycle.id, "БЛ000003", text_, point=point.id)
         assert err.value.code is RefusalCode.BAD_POINTS and fragment in err.value.message
-    counts = {c.number: (c.votes, c.points) for c in ballots.project_counts(db, cycle.id)}
-    assert counts == {1: (1, 3), 2: (2, 7)}
+    votes = {c.number: (c.votes, c.points) for c in counts.project_counts(db, cycle.id)}
+    assert votes == {1: (1, 3), 2: (2, 7)}
     (category,) = budget_results.compute_results(db, cycle.id).categories
     assert [p.number for p in category.winners] == [2]  # 7 points before 3; then 1 (60k) does not fit

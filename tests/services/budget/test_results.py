@@ -8,12 +8,14 @@ import pytest
 
 from app.db.engine import Database
 from app.demo import budget as budget_demo
-from app.domain import pb_rules
+from app.domain import pb
+from app.domain.ballots import BallotRefused
+from app.domain.budget import Phase
 from app.errors import ValidationError
 from app.services import budget
-from app.services.budget import ballots
+from app.services.budget import ballots, counts
 from app.services.budget import results as budget_results
-from app.services.budget.ballots import BallotEntry, BallotRefused
+from app.services.budget.ballots import BallotEntry
 from app.services.core import council
 from app.services.core.auth import Actor
 from tests.budget_support import TODAY, voting_cycle
@@ -50,7 +52,7 @@ def test_greedy_per_category_with_explanations(council_db: tuple[Database, Actor
 
 def test_equal_shares_category_and_tie_break_order(council_db: tuple[Database, Actor]) -> None:
     db, actor = council_db
-    vc = voting_cycle(db, actor, large_rule=pb_rules.EQUAL_SHARES_ADD1)
+    vc = voting_cycle(db, actor, large_rule=pb.EQUAL_SHARES_ADD1)
     # Add1 raises the per-voter budget one hryvnia at a time: keep 5 without supporters so it stops at once
     cast(db, actor, vc.cycle.id, vc.points[0].id, ["1 4", "2 4", "3 4", "1 4"])
     results = budget_results.compute_results(db, vc.cycle.id)
@@ -115,7 +117,7 @@ def test_demo_builder_is_fast_and_complete(db: Database) -> None:
     past = next(c for c in cycles if c.approved)
     assert len(past.categories) == 2 and past.project_count == 15
     assert len(budget.list_points(db)) == 3
-    turnout = ballots.turnout(db, past.id)
+    turnout = counts.turnout(db, past.id)
     assert 1400 <= turnout.ballots <= 1600 and turnout.spoiled > 0 and turnout.online > 0
     results = budget_results.cycle_results(db, past.id)
     assert results.approved and results.winners
@@ -123,7 +125,7 @@ def test_demo_builder_is_fast_and_complete(db: Database) -> None:
     states = {i.status for i in impl}
     assert {"completed", "in_progress", "planned"} <= states
     assert any(i.milestones for i in impl)
-    assert any(c.phase(time_today()) is budget.Phase.VOTING for c in cycles)
+    assert any(c.phase(time_today()) is Phase.VOTING for c in cycles)
 
 
 def time_today():  # noqa: ANN201

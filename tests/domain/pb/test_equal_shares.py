@@ -1,4 +1,4 @@
-"""Participatory-budget outcome rules: greedy variants, Equal Shares, tie-breaking, explanations.
+"""The Method of Equal Shares, Add1 and the comparison with greedy.
 
 The optimized Method of Equal Shares is checked against a deliberately naive per-voter implementation
 on many small random elections (full of ties), so that the class bookkeeping, the lazy re-pricing and
@@ -14,150 +14,21 @@ from fractions import Fraction
 
 import pytest
 
-from app.domain import pb_rules
-from app.domain.pb_rules import (
-    DEFAULT_TIE_BREAK,
+from app.domain.pb import (
     Add1Start,
     EqualSharesOptions,
     PbRuleError,
     ProjectInput,
     ProjectStatus,
-    RuleNotImplementedError,
-    TieBreak,
     Utility,
-    complete_tie_break,
     equal_shares,
-    greedy,
     natural_key,
-    rank_projects,
     run_rule,
     supporters_from_ballots,
 )
+from tests.domain.pb.support import P
 
-
-def P(pid: str, cost: int, votes: int, points: int | None = None) -> ProjectInput:  # noqa: N802 - reads like a table
-    return ProjectInput(pid, cost, votes, points)
-
-
-# --- tie-breaking and ranking ---------------------------------------------------------------------------------
-
-
-def test_natural_key_orders_numbers_as_numbers() -> None:
-    ids = ["10", "9", "B10", "B9", "2022/BAD/0005", "2022/BAD/0001", "a"]
-    assert sorted(ids, key=natural_key) == ["9", "10", "2022/BAD/0001", "2022/BAD/0005", "B9", "B10", "a"]
-
-
-def test_default_tie_break_more_votes_then_lower_cost_then_id() -> None:
-    projects = [P("3", 100, 5, 10), P("2", 50, 4, 10), P("1", 50, 4, 10), P("4", 10, 4, 10), P("5", 1, 1, 11)]
-    order = [p.id for p in rank_projects(projects)]
-    # points first (5 has 11), then more voters (3), then lower cost (4), then id (1 before 2)
-    assert order == ["5", "3", "4", "1", "2"]
-
-
-def test_tie_break_is_a_parameter_and_always_ends_with_project_id() -> None:
-    assert complete_tie_break([TieBreak.HIGHER_COST]) == (TieBreak.HIGHER_COST, TieBreak.PROJECT_ID)
-    assert complete_tie_break(["lower-cost", "more-votes"]) == (
-        TieBreak.LOWER_COST,
-        TieBreak.MORE_VOTES,
-        TieBreak.PROJECT_ID,
-    )
-    projects = [P("a", 10, 3), P("b", 20, 3)]
-    assert [p.id for p in rank_projects(projects, [TieBreak.HIGHER_COST])] == ["b", "a"]
-
-
-@pytest.mark.parametrize(
-    ("criteria", "fragment"),
-    [(["fewest-votes"], "Невідомий критерій"), (["lower-cost", "higher-cost"], "меншій і більшій")],
-)
-def test_bad_tie_break_refused(criteria: list[str], fragment: str) -> None:
-    with pytest.raises(PbRuleError, match=fragment):
-        complete_tie_break(criteria)
-
-
-def test_outcome_states_its_tie_break_in_ukrainian() -> None:
-    outcome = greedy([P("1", 1, 1)], 1)
-    assert outcome.tie_break == DEFAULT_TIE_BREAK
-    assert outcome.tie_break_text.startswith("за рівності перевага: більше виборців → менша вартість")
-
-
-# --- greedy ------------------------------------------------------------------------------------------------------
-
-
-ELECTION = [P("A", 60, 50), P("B", 50, 40), P("C", 30, 30), P("D", 10, 20), P("E", 5, 3)]
-
-
-def test_greedy_skips_projects_that_do_not_fit() -> None:
-    outcome = greedy(ELECTION, 100)
-    assert outcome.selected == ("A", "C", "D")
-    assert outcome.cost_used == 100 and outcome.leftover == 0
-    b = outcome.result_for("B")
-    assert b.status is ProjectStatus.NOT_ENOUGH_MONEY
-    assert "вартість 50" in b.explanation and "лишалось 40" in b.explanation
-    assert outcome.result_for("E").status is ProjectStatus.NOT_ENOUGH_MONEY
-    assert outcome.rule == pb_rules.GREEDY
-
-
-def test_greedy_no_skip_stops_at_first_project_that_does_not_fit() -> None:
-    outcome = greedy(ELECTION, 100, skip=False)
-    assert outcome.selected == ("A",)
-    assert outcome.result_for("B").status is ProjectStatus.NOT_ENOUGH_MONEY
-    for pid in "CDE":
-        result = outcome.result_for(pid)
-        assert result.status is ProjectStatus.STOPPED
-        assert "«B», місце 2" in result.explanation
-    assert outcome.rule == pb_rules.GREEDY_NO_SKIP
-
-
-def test_greedy_threshold_excludes_projects_below_it() -> None:
-    outcome = greedy(ELECTION, 100, threshold=25)
-    assert outcome.selected == ("A", "C")
-    d = outcome.result_for("D")
-    assert d.status is ProjectStatus.BELOW_THRESHOLD
-    assert "20 голосів при мінімумі 25" in d.explanation
-    assert outcome.threshold == 25
-
-
-def test_below_threshold_projects_never_stop_a_no_skip_count() -> None:
-    projects = [P("A", 60, 50), P("B", 90, 10), P("C", 40, 30)]
-    outcome = greedy(projects, 100, skip=False, threshold=20)
-    assert outcome.selected == ("A", "C")
-    assert outcome.result_for("B").status is ProjectStatus.BELOW_THRESHOLD
-
-
-def test_greedy_ranks_by_points_when_given() -> None:
-    projects = [P("A", 50, 10, points=12), P("B", 50, 5, points=30), P("C", 50, 20, points=5)]
-    outcome = greedy(projects, 100)
-    assert outcome.selected == ("B", "A")
-    assert "30 балів від 5 виборців" in outcome.result_for("B").explanation
-
-
-def test_greedy_tie_broken_by_lower_cost_by_default() -> None:
-    projects = [P("1", 70, 10), P("2", 40, 10), P("3", 60, 10)]
-    assert greedy(projects, 100).selected == ("2", "3")
-    assert greedy(projects, 100, tie_break=[TieBreak.HIGHER_COST]).selected == ("1",)
-
-
-def test_greedy_edge_cases() -> None:
-    assert greedy([], 100).selected == ()
-    assert greedy([P("A", 10, 5)], 0).selected == ()
-    assert greedy([P("free", 0, 0), P("A", 10, 5)], 5).selected == ("free",)
-    with pytest.raises(PbRuleError, match="від'ємна вартість"):
-        greedy([P("A", -1, 5)], 10)
-    with pytest.raises(PbRuleError, match="повторюється"):
-        greedy([P("A", 1, 5), P("A", 2, 5)], 10)
-    with pytest.raises(PbRuleError, match="Бюджет не може"):
-        greedy([P("A", 1, 5)], -10)
-
-
-def test_money_is_shown_in_currency_units() -> None:
-    outcome = greedy([P("A", 123456, 5)], 1000000, money_scale=100)
-    assert "вартість 1 234,56" in outcome.result_for("A").explanation
-    assert pb_rules.format_amount(Fraction(1, 3), 1) == "≈0,33"
-    assert pb_rules.format_amount(1234567) == "1 234 567"
-    assert pb_rules.format_amount(174108119, 100) == "1 741 081,19"
-
-
-# --- Method of Equal Shares: a naive reference ------------------------------------------------------------------
+# --- a naive reference ------------------------------------------------------------------------------------------
 
 
 def reference_mes(
@@ -265,7 +136,7 @@ def test_equal_shares_matches_the_naive_definition(opts: EqualSharesOptions) -> 
         assert _run(projects, ballots, budget, opts) == expected, (projects, ballots, budget)
 
 
-# --- Method of Equal Shares: behaviour and explanations ---------------------------------------------------------------
+# --- behaviour and explanations -----------------------------------------------------------------------------------
 
 
 def test_equal_shares_explains_winners_and_losers() -> None:
@@ -370,29 +241,6 @@ def test_supporters_from_ballots() -> None:
     supporters, n = supporters_from_ballots([["A", "B"], [], ["B", "B"]])
     assert n == 3
     assert supporters == {"A": [0], "B": [0, 2]}
-
-
-# --- rule names ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("rule", ["greedy-custom", "greedy-exclusive", "unknown", "", "phragmen"])
-def test_unimplemented_rules_are_refused_never_guessed(rule: str) -> None:
-    with pytest.raises(RuleNotImplementedError, match="Правило не реалізовано") as info:
-        run_rule(rule, [P("A", 1, 1)], 10)
-    assert info.value.rule == (rule or "(порожньо)")
-
-
-def test_rule_names_are_normalized_and_dispatched() -> None:
-    assert run_rule(" GREEDY ", ELECTION, 100).selected == ("A", "C", "D")
-    assert run_rule("greedy-no-skip", ELECTION, 100).selected == ("A",)
-    assert run_rule("greedy-no-skip", ELECTION, 100, threshold=45).selected == ("A",)
-    assert run_rule("greedy-threshold", ELECTION, 100, threshold=25).selected == ("A", "C")
-    # plain greedy ignores a threshold, as Pabulib defines it
-    assert run_rule("greedy", ELECTION, 100, threshold=25).selected == ("A", "C", "D")
-    with pytest.raises(PbRuleError, match="потребує порогу"):
-        run_rule("greedy-threshold", ELECTION, 100)
-    with pytest.raises(PbRuleError, match="бюлетені"):
-        run_rule("equalshares", ELECTION, 100)
 
 
 def test_equal_shares_options_follow_rule_names() -> None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # importing SQLAlchemy is deferred until the window is on scr
 
 
 class DataSignals(QObject):
-    """Pages listen here to refresh when another page changed records."""
+    """``AppContext.notify`` announces changed records here; pages follow it as ``ui.pages.base.Page`` says."""
 
     changed = Signal(str)  # area key, e.g. "council", "deputies"
 

@@ -15,13 +15,13 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app import paths
 from app.db.engine import Database, open_database
 from app.errors import DatabaseOpenError
 from ui import preferences
-from ui.messages import current_language
+from ui.messages import confirm, current_language
 
 
 def gui_target(args: argparse.Namespace) -> tuple[str, bool]:
@@ -41,7 +41,7 @@ def ask_local_instead(parent: QWidget | None, exc: DatabaseOpenError) -> bool:
         "Не вдається відкрити базу даних, указану в налаштуваннях цього комп’ютера:\n\n%1\n\n"
         "Відкрити натомість базу даних на цьому комп’ютері? Адресу можна виправити в "
         "Налаштуваннях → Цей комп’ютер.").replace("%1", exc.text(current_language()))
-    return QMessageBox.question(parent, "Hromada Desk", text) == QMessageBox.StandardButton.Yes
+    return confirm(parent, text)
 
 
 def _open(target: str) -> Database:

@@ -12,6 +12,17 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from app.paths import resource_path
 
 _state = {"language": "uk"}
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's tools look for
+    """Mark ``text`` for translation in ``context`` and return it unchanged (translated later, where shown).
+
+    The same as PySide6's own marker, typed: PySide6 declares that one as returning ``object``.
+    ``pyside6-lupdate`` and ``scripts/fill_translations.py`` find calls by this name (and by the
+    ``_N`` alias our modules import it as).
+    """
+    return text
+
 _installed: list[QTranslator] = []
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811 - Qt's own name
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from ui import preferences
 from ui.context import AppContext  # noqa: TC001 - light module
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 
 # Qt.ItemDataRole.UserRole as a plain number: importing PySide6's ``Qt`` namespace builds every
 # enum (~18 ms), which the start-up path defers until the window is on screen.

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -24,17 +22,9 @@ from app.errors import ServiceError
 from app.services import appeals
 from app.services.appeals import AppealDetail, AppealInput
 from ui.context import AppContext
+from ui.dialogs.common import accept_after, ok_cancel
 from ui.dialogs.petition_dialogs import date_edit
-from ui.messages import show_error
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Скасувати"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from ui.widgets.dates import date_of, qdate
 
 
 def _editable_combo(values: list[str], name: str) -> QComboBox:
@@ -66,8 +56,8 @@ class AppealDialog(QDialog):
                 self.channel.addItem(key.label(lang), key.value)
         self.kind = QComboBox()
         self.kind.setObjectName("appeal_kind")
-        for key in AppealKind:
-            self.kind.addItem(key.label(lang), key.value)
+        for kind in AppealKind:
+            self.kind.addItem(kind.label(lang), kind.value)
         self.kind.setCurrentIndex(self.kind.findData("statement"))
         self.applicant = QLineEdit()
         self.applicant.setObjectName("appeal_applicant")
@@ -111,9 +101,9 @@ class AppealDialog(QDialog):
         layout.addWidget(applicant)
         layout.addLayout(form)
         layout.addWidget(self.repeat)
-        layout.addWidget(_buttons(self, self.tr("Зареєструвати") if detail is None else self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зареєструвати") if detail is None else self.tr("Зберегти")))
         if detail is not None:
-            self.received.setDate(QDate(detail.received_on))
+            self.received.setDate(qdate(detail.received_on))
             self.channel.setCurrentIndex(self.channel.findData(detail.channel))
             self.channel.setEnabled(detail.channel != "petition")
             self.kind.setCurrentIndex(self.kind.findData(detail.kind))
@@ -134,7 +124,7 @@ class AppealDialog(QDialog):
         self.resize(620, 640)
 
     def _update_hints(self) -> None:
-        received = self.received.date().toPython()
+        received = date_of(self.received)
         try:
             if self.detail is not None and self.detail.extended:
                 due = appeals.due_date_for(self.ctx.db, received, days=self.detail.term_days)
@@ -150,7 +140,7 @@ class AppealDialog(QDialog):
 
     def data(self) -> AppealInput:
         return AppealInput(
-            received_on=self.received.date().toPython(), channel=self.channel.currentData(),
+            received_on=date_of(self.received), channel=self.channel.currentData(),
             kind=self.kind.currentData(), applicant_name=self.applicant.text(),
             summary=self.summary.toPlainText(), topic=self.topic.currentText(),
             applicant_address=self.address.text(), applicant_phone=self.phone.text(),
@@ -159,18 +149,16 @@ class AppealDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            if self.detail is None:
-                self.saved_id = appeals.register_appeal(self.ctx.db, self.ctx.actor, self.data(),
-                                                        today=self.ctx.today())
-            else:
-                appeals.update_appeal(self.ctx.db, self.ctx.actor, self.detail.id, self.data(), self.detail.version,
-                                      today=self.ctx.today())
-                self.saved_id = self.detail.id
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        if self.detail is None:
+            self.saved_id = appeals.register_appeal(self.ctx.db, self.ctx.actor, self.data(),
+                                                    today=self.ctx.today())
+        else:
+            appeals.update_appeal(self.ctx.db, self.ctx.actor, self.detail.id, self.data(), self.detail.version,
+                                  today=self.ctx.today())
+            self.saved_id = self.detail.id
 
 
 class ExtendDialog(QDialog):
@@ -201,7 +189,7 @@ class ExtendDialog(QDialog):
         form.addRow(self.tr("Причина:"), self.reason)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Продовжити строк")))
+        layout.addWidget(ok_cancel(self, self.tr("Продовжити строк")))
         self._update()
 
     def _update(self) -> None:
@@ -212,14 +200,9 @@ class ExtendDialog(QDialog):
             self.new_due.setText(exc.text(self.ctx.language))
 
     def accept(self) -> None:
-        try:
-            appeals.extend_appeal(self.ctx.db, self.ctx.actor, self.detail.id, new_total_days=self.days.value(),
-                                  reason=self.reason.toPlainText(), expected_version=self.detail.version,
-                                  today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, lambda: appeals.extend_appeal(
+            self.ctx.db, self.ctx.actor, self.detail.id, new_total_days=self.days.value(),
+            reason=self.reason.toPlainText(), expected_version=self.detail.version, today=self.ctx.today()))
 
 
 class AppealAnswerDialog(QDialog):
@@ -229,10 +212,10 @@ class AppealAnswerDialog(QDialog):
         self.detail = detail
         self.setWindowTitle(self.tr("Відповідь на звернення № %1").replace("%1", detail.reg_number))
         self.date = date_edit(ctx.today(), "appeal_answer_date")
-        self.result = QComboBox()
-        self.result.setObjectName("appeal_result")
+        self.result_choice = QComboBox()  # `self.result` would hide QDialog.result()
+        self.result_choice.setObjectName("appeal_result")
         for key in AppealResult:
-            self.result.addItem(key.label(ctx.language), key.value)
+            self.result_choice.addItem(key.label(ctx.language), key.value)
         self.signed_by = QLineEdit()
         self.signed_by.setObjectName("appeal_answer_by")
         self.text = QPlainTextEdit()
@@ -240,15 +223,15 @@ class AppealAnswerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Строк:"), QLabel(format_date(detail.due_on)))
         form.addRow(self.tr("Дата відповіді:"), self.date)
-        form.addRow(self.tr("Результат:"), self.result)
+        form.addRow(self.tr("Результат:"), self.result_choice)
         form.addRow(self.tr("Підписав:"), self.signed_by)
         form.addRow(self.tr("Зміст відповіді:"), self.text)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Зберегти відповідь")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти відповідь")))
         if detail.answered_on:
-            self.date.setDate(QDate(detail.answered_on))
-            self.result.setCurrentIndex(max(0, self.result.findData(detail.result)))
+            self.date.setDate(qdate(detail.answered_on))
+            self.result_choice.setCurrentIndex(max(0, self.result_choice.findData(detail.result)))
             self.signed_by.setText(detail.answered_by)
             self.text.setPlainText(detail.answer_text)
         elif detail.assignee:
@@ -256,15 +239,10 @@ class AppealAnswerDialog(QDialog):
         self.resize(560, 400)
 
     def accept(self) -> None:
-        try:
-            appeals.answer_appeal(self.ctx.db, self.ctx.actor, self.detail.id,
-                                  answered_on=self.date.date().toPython(), result=self.result.currentData(),
-                                  answer_text=self.text.toPlainText(), answered_by=self.signed_by.text(),
-                                  expected_version=self.detail.version, today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, lambda: appeals.answer_appeal(
+            self.ctx.db, self.ctx.actor, self.detail.id, answered_on=date_of(self.date),
+            result=self.result_choice.currentData(), answer_text=self.text.toPlainText(),
+            answered_by=self.signed_by.text(), expected_version=self.detail.version, today=self.ctx.today()))
 
 
 class PeriodDialog(QDialog):
@@ -281,4 +259,4 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("По:"), self.date_to)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Сформувати PDF…")))
+        layout.addWidget(ok_cancel(self, self.tr("Сформувати PDF…")))

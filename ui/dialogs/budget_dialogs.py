@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from app.domain import pb as pb_rules
 from app.domain.formats import FormatError, format_money, parse_money
-from app.errors import ServiceError, ValidationError
+from app.errors import ValidationError
 from app.services import budget
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.dialogs.common import accept_after, ok_cancel
 from ui.widgets.council_forms import OptionalDate
 
 NO_LIMIT = 0  # spin-box value meaning "no limit"
@@ -46,15 +45,6 @@ TIE_BREAK_CHOICES: list[tuple[str, tuple[str, ...]]] = [
     ("менша вартість → менший номер", ("lower-cost", "project-id")),
     ("менший номер проєкту", ("project-id",)),
 ]
-
-
-def buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Скасувати"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class MoneyEdit(QLineEdit):
@@ -174,10 +164,10 @@ class CycleDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         elif cycle.ballot_count:
-            for widget in (self.max_choices, self.min_age):
-                widget.setEnabled(False)
-                widget.setToolTip(self.tr("Після введення перших бюлетенів правила бюлетеня не змінюються."))
-        layout.addWidget(buttons(self, self.tr("Зберегти")))
+            for spin in (self.max_choices, self.min_age):
+                spin.setEnabled(False)
+                spin.setToolTip(self.tr("Після введення перших бюлетенів правила бюлетеня не змінюються."))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         self.title.setFocus()
 
     def data(self) -> budget.CycleData:
@@ -195,23 +185,21 @@ class CycleDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            data = self.data()
-            if self.cycle is None:
-                half = data.total_budget // 3
-                categories = [
-                    budget.CategoryData(self.tr("Малі проєкти"), half, 0, None, None, pb_rules.GREEDY, position=1),
-                    budget.CategoryData(self.tr("Великі проєкти"), data.total_budget - half, 0, None, None,
-                                        pb_rules.GREEDY, position=2),
-                ]
-                self.result_view = budget.create_cycle(self.ctx.db, self.ctx.actor, data, categories)
-            else:
-                self.result_view = budget.update_cycle(self.ctx.db, self.ctx.actor, self.cycle.id, data,
-                                                       self.cycle.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        data = self.data()
+        if self.cycle is None:
+            half = data.total_budget // 3
+            categories = [
+                budget.CategoryData(self.tr("Малі проєкти"), half, 0, None, None, pb_rules.GREEDY, position=1),
+                budget.CategoryData(self.tr("Великі проєкти"), data.total_budget - half, 0, None, None,
+                                    pb_rules.GREEDY, position=2),
+            ]
+            self.result_view = budget.create_cycle(self.ctx.db, self.ctx.actor, data, categories)
+        else:
+            self.result_view = budget.update_cycle(self.ctx.db, self.ctx.actor, self.cycle.id, data,
+                                                   self.cycle.version)
 
 
 # --------------------------------------------------------------------------- category
@@ -266,24 +254,22 @@ class CategoryDialog(QDialog):
             "%1", budget.money_text(cycle.total_budget, cycle.currency, language=ctx.language)))
         hint.setStyleSheet("color: #6b7785;")
         form.addRow(hint)
-        form.addRow(buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
 
     def accept(self) -> None:
-        try:
-            amount = self.budget.value()
-            min_cost = self.min_cost.value()
-            assert amount is not None and min_cost is not None
-            data = budget.CategoryData(self.name.text(), amount, min_cost, self.max_cost.value(),
-                                       _limit(self.max_choices), self.rule.currentData(), _limit(self.threshold))
-            if self.category is None:
-                budget.add_category(self.ctx.db, self.ctx.actor, self.cycle.id, data)
-            else:
-                budget.update_category(self.ctx.db, self.ctx.actor, self.category.id,
-                                       data, self.category.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        amount = self.budget.value()
+        min_cost = self.min_cost.value()
+        assert amount is not None and min_cost is not None
+        data = budget.CategoryData(self.name.text(), amount, min_cost, self.max_cost.value(),
+                                   _limit(self.max_choices), self.rule.currentData(), _limit(self.threshold))
+        if self.category is None:
+            budget.add_category(self.ctx.db, self.ctx.actor, self.cycle.id, data)
+        else:
+            budget.update_category(self.ctx.db, self.ctx.actor, self.category.id,
+                                   data, self.category.version)
 
 
 # --------------------------------------------------------------------------- project
@@ -364,7 +350,7 @@ class ProjectDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(estimate, 1)
-        layout.addWidget(buttons(self, self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         self._update_total()
         self.title.setFocus()
 
@@ -414,17 +400,15 @@ class ProjectDialog(QDialog):
             district=self.district.text())
 
     def accept(self) -> None:
-        try:
-            data = self.data()
-            if self.project is None:
-                self.result_view = budget.add_project(self.ctx.db, self.ctx.actor, self.cycle.id, data)
-            else:
-                self.result_view = budget.update_project(self.ctx.db, self.ctx.actor, self.project.id, data,
-                                                         self.project.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        data = self.data()
+        if self.project is None:
+            self.result_view = budget.add_project(self.ctx.db, self.ctx.actor, self.cycle.id, data)
+        else:
+            self.result_view = budget.update_project(self.ctx.db, self.ctx.actor, self.project.id, data,
+                                                     self.project.version)
 
 
 # --------------------------------------------------------------------------- voting point
@@ -447,19 +431,17 @@ class PointDialog(QDialog):
         form.addRow(self.tr("Адреса:"), self.address)
         if point:
             form.addRow(self.active)
-        form.addRow(buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
 
     def accept(self) -> None:
-        try:
-            if self.point is None:
-                budget.add_point(self.ctx.db, self.ctx.actor, self.name.text(), self.address.text())
-            else:
-                budget.update_point(self.ctx.db, self.ctx.actor, self.point.id, self.name.text(),
-                                    self.address.text(), self.active.isChecked(), self.point.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        if self.point is None:
+            budget.add_point(self.ctx.db, self.ctx.actor, self.name.text(), self.address.text())
+        else:
+            budget.update_point(self.ctx.db, self.ctx.actor, self.point.id, self.name.text(),
+                                self.address.text(), self.active.isChecked(), self.point.version)
 
 
 # --------------------------------------------------------------------------- milestone
@@ -477,27 +459,25 @@ class MilestoneDialog(QDialog):
         self.title.setObjectName("milestone_title")
         self.due = OptionalDate(self.tr("вказати"), milestone.due_on if milestone else ctx.today()
                                 + dt.timedelta(days=30), "milestone_due")
-        self.done = OptionalDate(self.tr("виконано"), milestone.done_on if milestone else None, "milestone_done")
+        self.done_on = OptionalDate(self.tr("виконано"), milestone.done_on if milestone else None, "milestone_done")
         self.notes = QPlainTextEdit(milestone.notes if milestone else "")
         self.notes.setFixedHeight(60)
         form = QFormLayout(self)
         form.addRow(self.tr("Етап:"), self.title)
         form.addRow(self.tr("Строк:"), self.due)
-        form.addRow(self.tr("Виконано:"), self.done)
+        form.addRow(self.tr("Виконано:"), self.done_on)
         form.addRow(self.tr("Примітки:"), self.notes)
-        form.addRow(buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
 
     def accept(self) -> None:
-        data = budget.MilestoneData(self.title.text(), self.due.value(), self.done.value(), self.notes.toPlainText())
-        try:
-            if self.milestone is None:
-                budget.add_milestone(self.ctx.db, self.ctx.actor, self.project_id, data)
-            else:
-                budget.update_milestone(self.ctx.db, self.ctx.actor, self.milestone.id, data, self.milestone.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        data = budget.MilestoneData(self.title.text(), self.due.value(), self.done_on.value(), self.notes.toPlainText())
+        if self.milestone is None:
+            budget.add_milestone(self.ctx.db, self.ctx.actor, self.project_id, data)
+        else:
+            budget.update_milestone(self.ctx.db, self.ctx.actor, self.milestone.id, data, self.milestone.version)
 
 
 def ask_reason(parent: QWidget, title: str, label: str, *, secret_label: str | None = None) -> tuple[str, str] | None:
@@ -516,7 +496,7 @@ def ask_reason(parent: QWidget, title: str, label: str, *, secret_label: str | N
     text.setWordWrap(True)
     form.addRow(text)
     form.addRow(reason)
-    form.addRow(buttons(dialog, dialog.tr("Гаразд")))
+    form.addRow(ok_cancel(dialog, dialog.tr("Гаразд")))
     (secret if secret_label is not None else reason).setFocus()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

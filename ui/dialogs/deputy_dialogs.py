@@ -4,9 +4,9 @@ committees, and a deputy's initiative."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -38,18 +38,11 @@ from app.errors import ValidationError
 from app.services import deputies
 from app.services.deputies import initiatives
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, accept_after, call_service, ok_cancel
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import confirm, show_error
 from ui.widgets.council_forms import OptionalDate, date_edit, enum_combo, record_combo
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("dialog_ok")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Скасувати"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from ui.widgets.dates import date_of
 
 
 class DeputyDialog(QDialog):
@@ -133,14 +126,14 @@ class DeputyDialog(QDialog):
         self.committee_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.committee_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._committee_combos: list[tuple[int, QComboBox]] = []
-        for row, committee in enumerate(committees):
+        for index, committee in enumerate(committees):
             name = QLabel(committee.name)
             name.setWordWrap(True)
-            self.committee_table.setCellWidget(row, 0, name)
+            self.committee_table.setCellWidget(index, 0, name)
             combo = enum_combo(CommitteeRole, current.get(committee.id), ctx.language, blank="—")
             if committee.id not in current:
                 combo.setCurrentIndex(0)
-            self.committee_table.setCellWidget(row, 1, combo)
+            self.committee_table.setCellWidget(index, 1, combo)
             self._committee_combos.append((committee.id, combo))
         self.committee_table.resizeRowsToContents()
         comm_page = QWidget()
@@ -176,7 +169,7 @@ class DeputyDialog(QDialog):
         tabs.addTab(photo_page, self.tr("Фото"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
-        layout.addWidget(_buttons(self, self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         self.resize(720, 680)
 
     def _show_photo(self, data: bytes | None) -> None:
@@ -207,7 +200,7 @@ class DeputyDialog(QDialog):
         committees = tuple((cid, combo.currentData()) for cid, combo in self._committee_combos if combo.currentData())
         return deputies.DeputyData(
             surname=self.surname.text(), given_name=self.given_name.text(), patronymic=self.patronymic.text(),
-            mandate_start=self.mandate_start.date().toPython(), mandate_end=self.mandate_end.value(),
+            mandate_start=date_of(self.mandate_start), mandate_end=self.mandate_end.value(),
             mandate_end_reason=self.end_reason.currentData() or "", faction_id=self.faction.currentData(),
             district_id=self.district.currentData(), position=self.position.text(),
             biography=self.biography.toPlainText(), phone=self.phone.text(),
@@ -216,25 +209,25 @@ class DeputyDialog(QDialog):
             reception_place=self.reception_place.text(), committees=committees)
 
     def accept(self) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        try:
-            if self.deputy_id is None:
-                self.saved_id = deputies.create_deputy(db, actor, self.data())
-            else:
-                assert self.version is not None
-                deputies.update_deputy(db, actor, self.deputy_id, self.data(), self.version)
-                self.saved_id = self.deputy_id
-            if self._photo_action is not None:
-                version = deputies.get_deputy(db, self.saved_id).version
-                deputies.set_deputy_photo(db, actor, self.saved_id, self._photo_action[1], version)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        if call_service(self, self._save, catch=Exception) is FAILED:
             if self.saved_id is not None and self.deputy_id is None:
                 self.deputy_id = self.saved_id  # created; a second Save updates instead of duplicating
-                self.version = deputies.get_deputy(db, self.saved_id).version
+                self.version = deputies.get_deputy(self.ctx.db, self.saved_id).version
             return
         self.ctx.notify("deputies")
         super().accept()
+
+    def _save(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        if self.deputy_id is None:
+            self.saved_id = deputies.create_deputy(db, actor, self.data())
+        else:
+            assert self.version is not None
+            deputies.update_deputy(db, actor, self.deputy_id, self.data(), self.version)
+            self.saved_id = self.deputy_id
+        if self._photo_action is not None:
+            version = deputies.get_deputy(db, self.saved_id).version
+            deputies.set_deputy_photo(db, actor, self.saved_id, self._photo_action[1], version)
 
 
 class RegisterDialog(QDialog):
@@ -300,11 +293,8 @@ class RegisterDialog(QDialog):
         item = lst.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _run(self, fn) -> bool:  # noqa: ANN001 - a callable
-        try:
-            fn()
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+    def _run(self, fn: Callable[[], object]) -> bool:
+        if call_service(self, fn, catch=Exception) is FAILED:
             return False
         self.ctx.notify("deputies")
         self.reload()
@@ -327,7 +317,7 @@ class RegisterDialog(QDialog):
             form.addRow(self.tr("Номер:"), spin)
         else:
             form.addRow(self.tr("Скорочено:"), short_edit)
-        form.addRow(_buttons(dialog, self.tr("Зберегти")))
+        form.addRow(ok_cancel(dialog, self.tr("Зберегти")))
         name_edit.setMinimumWidth(420)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -425,20 +415,16 @@ class CommitteeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Члени комісії:")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(_buttons(self, self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         self.resize(640, 620)
 
     def accept(self) -> None:
         members = [(did, combo.currentData()) for did, combo in self._combos if combo.currentData()]
         data = deputies.CommitteeData(self.name.text(), self.short.text(), self.description.toPlainText())
-        try:
-            deputies.save_committee(self.ctx.db, self.ctx.actor, data, self.committee.id if self.committee else None,
-                                    self.committee.version if self.committee else None, members)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
-            return
-        self.ctx.notify("deputies")
-        super().accept()
+        if accept_after(self, lambda: deputies.save_committee(
+                self.ctx.db, self.ctx.actor, data, self.committee.id if self.committee else None,
+                self.committee.version if self.committee else None, members), catch=Exception):
+            self.ctx.notify("deputies")
 
 
 class InitiativeDialog(QDialog):
@@ -472,23 +458,19 @@ class InitiativeDialog(QDialog):
         form.addRow(self.tr("Стан:"), self.status)
         form.addRow(self.tr("Відповідь:"), self.answer)
         form.addRow(self.tr("Дата відповіді:"), self.answered)
-        form.addRow(_buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
         self.resize(600, 520)
 
     def accept(self) -> None:
         data = initiatives.InitiativeData(
             deputy_id=self.deputy_id, kind=self.kind.currentData(), title=self.title.toPlainText(),
-            submitted_on=self.submitted.date().toPython(), number=self.number.text(),
+            submitted_on=date_of(self.submitted), number=self.number.text(),
             addressee=self.addressee.text(), status=self.status.currentData(), answer=self.answer.toPlainText(),
             answered_on=self.answered.value(), session_id=self.row.session_id if self.row else None)
-        try:
-            initiatives.save_initiative(self.ctx.db, self.ctx.actor, data, self.row.id if self.row else None,
-                                        self.row.version if self.row else None)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
-            return
-        self.ctx.notify("deputies")
-        super().accept()
+        if accept_after(self, lambda: initiatives.save_initiative(
+                self.ctx.db, self.ctx.actor, data, self.row.id if self.row else None,
+                self.row.version if self.row else None), catch=Exception):
+            self.ctx.notify("deputies")
 
 
 class AnnualReportForm(QGroupBox):
@@ -552,10 +534,10 @@ class AnnualReportForm(QGroupBox):
         self.published.set_value(view.published_on if view else None)
         for key, edit in self.texts.items():
             edit.setPlainText(getattr(view, key) if view else "")
-        if view and view.publish_by and not view.published_on:
+        if view and view.publish_by and view.meeting_date and not view.published_on:
             self.notice.setText(self.tr("Оприлюднити не пізніше %1 (за %2 дн. до зустрічі).")
                                 .replace("%1", view.publish_by.strftime("%d.%m.%Y"))
-                                .replace("%2", str((view.meeting_date - view.publish_by).days)))  # type: ignore[operator]
+                                .replace("%2", str((view.meeting_date - view.publish_by).days)))
         else:
             self.notice.setText("")
 
@@ -566,11 +548,11 @@ class AnnualReportForm(QGroupBox):
             deputy_id=self.deputy_id, year=self.year.value(), meeting_date=self.meeting.value(),
             meeting_place=self.place.text(), published_on=self.published.value(),
             **{key: edit.toPlainText() for key, edit in self.texts.items()})
-        try:
-            self.report_id = initiatives.save_annual_report(self.ctx.db, self.ctx.actor, data, self.version)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        saved = call_service(self, lambda: initiatives.save_annual_report(self.ctx.db, self.ctx.actor, data,
+                                                                          self.version), catch=Exception)
+        if saved is FAILED:
             return False
+        self.report_id = saved
         self.load()
         self.ctx.notify("deputies")
         return True

@@ -18,6 +18,7 @@ from app.db.engine import Database
 from app.errors import ServiceError
 from app.services.core import council, login
 from app.services.core.auth import Actor
+from ui.dialogs.common import ok_cancel
 from ui.messages import current_language
 
 
@@ -55,13 +56,9 @@ class LoginDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #6b7785;")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.tr("Увійти"), cancel_text=self.tr("Вийти"))
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Увійти"))
         self.ok.setObjectName("login_ok")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Вийти"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -35,29 +34,23 @@ from app.services import petitions
 from app.services.petitions import PetitionDetail, PetitionInput
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, accept_after, call_service, ok_cancel
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import show_error
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
+from ui.widgets.dates import date_of, qdate
 from ui.workers import run_with_progress
 
 
 def date_edit(value: dt.date | None = None, name: str = "") -> QDateEdit:
     """A dd.MM.yyyy date field with a calendar pop-up."""
-    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
+    edit = QDateEdit(qdate(value) if value else QDate.currentDate())
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setCalendarPopup(True)
     if name:
         edit.setObjectName(name)
     return edit
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Скасувати"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class PetitionDialog(QDialog):
@@ -106,12 +99,12 @@ class PetitionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(private)
-        layout.addWidget(_buttons(self, self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         if detail is not None:
             self.title.setText(detail.title)
             self.text.setPlainText(detail.text)
             self.author.setText(detail.author_name)
-            self.submitted.setDate(QDate(detail.submitted_on))
+            self.submitted.setDate(qdate(detail.submitted_on))
             self.submitted.setEnabled(detail.published_on is None)
             self.responsible.setText(detail.responsible)
             self.url.setText(detail.online_url)
@@ -124,24 +117,22 @@ class PetitionDialog(QDialog):
     def data(self) -> PetitionInput:
         return PetitionInput(
             title=self.title.text(), text=self.text.toPlainText(), author_name=self.author.text(),
-            submitted_on=self.submitted.date().toPython(), author_address=self.author_address.text(),
+            submitted_on=date_of(self.submitted), author_address=self.author_address.text(),
             author_phone=self.author_phone.text(), author_email=self.author_email.text(),
             responsible=self.responsible.text(), online_url=self.url.text(),
         )
 
     def accept(self) -> None:
-        try:
-            if self.detail is None:
-                self.saved_id = petitions.create_petition(self.ctx.db, self.ctx.actor, self.data(),
-                                                          today=self.ctx.today())
-            else:
-                petitions.update_petition(self.ctx.db, self.ctx.actor, self.detail.id, self.data(),
-                                          self.detail.version, today=self.ctx.today())
-                self.saved_id = self.detail.id
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        if self.detail is None:
+            self.saved_id = petitions.create_petition(self.ctx.db, self.ctx.actor, self.data(),
+                                                      today=self.ctx.today())
+        else:
+            petitions.update_petition(self.ctx.db, self.ctx.actor, self.detail.id, self.data(),
+                                      self.detail.version, today=self.ctx.today())
+            self.saved_id = self.detail.id
 
 
 class PublishDialog(QDialog):
@@ -172,16 +163,12 @@ class PublishDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(due)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Оприлюднити")))
+        layout.addWidget(ok_cancel(self, self.tr("Оприлюднити")))
 
     def accept(self) -> None:
-        try:
-            petitions.publish_petition(self.ctx.db, self.ctx.actor, self.detail.id, self.date.date().toPython(),
-                                       self.detail.version, today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, lambda: petitions.publish_petition(self.ctx.db, self.ctx.actor, self.detail.id,
+                                                              date_of(self.date), self.detail.version,
+                                                              today=self.ctx.today()))
 
 
 class PetitionAnswerDialog(QDialog):
@@ -218,10 +205,11 @@ class PetitionAnswerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(due)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Зберегти відповідь")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти відповідь")))
         if detail.outcome is not None:
             (self.supported if detail.outcome is PetitionOutcome.SUPPORTED else self.not_supported).setChecked(True)
-            self.date.setDate(QDate(detail.answered_on))
+            if detail.answered_on is not None:
+                self.date.setDate(qdate(detail.answered_on))
             self.signed_by.setText(detail.answered_by)
             self.text.setPlainText(detail.answer_text)
         self.resize(600, 460)
@@ -231,15 +219,10 @@ class PetitionAnswerDialog(QDialog):
             show_error(self, ServiceError(self.tr("Оберіть результат: підтримана чи не підтримана.")))
             return
         outcome = PetitionOutcome.SUPPORTED if self.supported.isChecked() else PetitionOutcome.NOT_SUPPORTED
-        try:
-            petitions.answer_petition(
-                self.ctx.db, self.ctx.actor, self.detail.id, outcome=outcome,
-                answered_on=self.date.date().toPython(), answer_text=self.text.toPlainText(),
-                answered_by=self.signed_by.text(), expected_version=self.detail.version, today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, lambda: petitions.answer_petition(
+            self.ctx.db, self.ctx.actor, self.detail.id, outcome=outcome,
+            answered_on=date_of(self.date), answer_text=self.text.toPlainText(),
+            answered_by=self.signed_by.text(), expected_version=self.detail.version, today=self.ctx.today()))
 
 
 def preview_columns(lang: str) -> list[Column[signatures_import.PreviewRow]]:
@@ -298,7 +281,7 @@ class SignatureImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
-        self.buttons = _buttons(self, self.tr("Імпортувати"))
+        self.buttons = ok_cancel(self, self.tr("Імпортувати"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(options)
@@ -330,7 +313,7 @@ class SignatureImportDialog(QDialog):
         if self.path is None:
             return
         db, petition_id, path = self.ctx.db, self.detail.id, self.path
-        default_date, channel, today = (self.default_date.date().toPython(), self.default_channel.currentData(),
+        default_date, channel, today = (date_of(self.default_date), self.default_channel.currentData(),
                                         self.ctx.today())
         try:  # checking 20,000 rows takes most of a second: off the GUI thread
             self.preview = run_with_progress(
@@ -366,17 +349,16 @@ class SignatureImportDialog(QDialog):
         if self.path is None or self.preview is None or not self.preview.ok:
             return
         ctx, pid, path = self.ctx, self.detail.id, self.path
-        date, channel = self.default_date.date().toPython(), self.default_channel.currentData()
-        try:
-            self.imported = run_with_progress(
-                self, self.tr("Імпорт підписів"),
-                lambda progress: signatures_import.import_file(
-                    ctx.db, ctx.actor, pid, path, default_date=date, default_channel=channel, today=ctx.today(),
-                    progress=progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; the import rolled back
-            show_error(self, exc)
+        date, channel = date_of(self.default_date), self.default_channel.currentData()
+        imported = call_service(self, lambda: run_with_progress(
+            self, self.tr("Імпорт підписів"),
+            lambda progress: signatures_import.import_file(
+                ctx.db, ctx.actor, pid, path, default_date=date, default_channel=channel, today=ctx.today(),
+                progress=progress)), catch=Exception)  # any failure is shown; the import rolled back
+        if imported is FAILED:
             self.refresh()
             return
+        self.imported = imported
         super().accept()
 
 
@@ -391,7 +373,7 @@ def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(text_label)
     layout.addWidget(edit)
-    layout.addWidget(_buttons(dialog, dialog.tr("Гаразд")))
+    layout.addWidget(ok_cancel(dialog, dialog.tr("Гаразд")))
     edit.setFocus(Qt.FocusReason.OtherFocusReason)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -437,7 +419,7 @@ class DecisionLinkDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(clear)
         row.addStretch(1)
-        row.addWidget(_buttons(self, self.tr("Пов’язати")))
+        row.addWidget(ok_cancel(self, self.tr("Пов’язати")))
         layout.addLayout(row)
         self.query.setText(detail.title.split()[0] if detail.title else "")
         self.search()
@@ -462,17 +444,11 @@ class DecisionLinkDialog(QDialog):
     def _save(self, agenda_item_id: int | None, decision_id: int | None) -> bool:
         from app.services.petitions import links as petition_links
 
-        try:
-            petition_links.set_link(self.ctx.db, self.ctx.actor, self.detail.id, agenda_item_id=agenda_item_id,
-                                    decision_id=decision_id)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return accept_after(self, lambda: petition_links.set_link(
+            self.ctx.db, self.ctx.actor, self.detail.id, agenda_item_id=agenda_item_id, decision_id=decision_id))
 
     def clear_link(self) -> None:
-        if self._save(None, None):
-            super().accept()
+        self._save(None, None)
 
     def accept(self) -> None:
         decision = self.decisions.currentItem()
@@ -480,6 +456,5 @@ class DecisionLinkDialog(QDialog):
         if decision is None and item is None:
             show_error(self, ServiceError(self.tr("Виберіть рішення або питання порядку денного.")))
             return
-        if self._save(item.data(Qt.ItemDataRole.UserRole) if item else None,
-                      decision.data(Qt.ItemDataRole.UserRole) if decision else None):
-            super().accept()
+        self._save(item.data(Qt.ItemDataRole.UserRole) if item else None,
+                   decision.data(Qt.ItemDataRole.UserRole) if decision else None)

@@ -19,6 +19,7 @@ from app.domain.votes import Majority, VoteOption
 from app.services.deputies import rollcalls
 from app.services.deputies.sessions import RollCallRow
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service, ok_cancel
 from ui.messages import show_error
 from ui.widgets.rollcall_grid import RollCallGrid
 
@@ -65,14 +66,11 @@ class RollCallDialog(QDialog):
                               "Enter або Ctrl+S — зберегти."))
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #4a5563;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Зберегти"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Скасувати"))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAutoDefault(False)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.accept)
+        buttons = ok_cancel(self, self.tr("Зберегти"))
+        save = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        save.setAutoDefault(False)  # Enter belongs to the grid (it saves from there)
+        save.setDefault(False)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.accept)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -117,12 +115,11 @@ class RollCallDialog(QDialog):
             show_error(self, ValidationError(self.tr("Не введено голос депутатів: %1.")
                                              .replace("%1", ", ".join(missing))))
             return
-        try:
-            self.saved = rollcalls.save_roll_call(
-                self.ctx.db, self.ctx.actor, self.item_id, model.result(),
-                rollcalls.RollCallData(title=self._title(), majority=self.majority.currentData()),
-                roll_call_id=self.roll_call_id, expected_version=self.data.version)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        saved = call_service(self, lambda: rollcalls.save_roll_call(
+            self.ctx.db, self.ctx.actor, self.item_id, model.result(),
+            rollcalls.RollCallData(title=self._title(), majority=self.majority.currentData()),
+            roll_call_id=self.roll_call_id, expected_version=self.data.version), catch=Exception)
+        if saved is FAILED:
             return
+        self.saved = saved
         super().accept()

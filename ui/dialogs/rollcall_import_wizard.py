@@ -27,7 +27,7 @@ from app.services.deputies import rollcalls
 from app.services.deputies.sessions import RollCallRow
 from ui import preferences
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.dialogs.common import FAILED, call_service, ok_cancel
 
 PREVIEW_ROWS = 12
 
@@ -75,14 +75,10 @@ class RollCallImportDialog(QDialog):
         self.report.setObjectName("import_report")
         self.report.setReadOnly(True)
         self.report.setMaximumHeight(160)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.tr("Імпортувати"))
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("Імпортувати"))
         self.import_button.setObjectName("import_run")
         self.import_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Скасувати"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -101,10 +97,8 @@ class RollCallImportDialog(QDialog):
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> bool:
-        try:
-            table = rollcall_import.read_table(path)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        table = call_service(self, lambda: rollcall_import.read_table(path), catch=Exception)
+        if table is FAILED:
             return False
         self.path, self.table = path, table
         self.file_edit.setText(str(path))
@@ -165,13 +159,13 @@ class RollCallImportDialog(QDialog):
         title = self.title.currentText()
         if self.ctx.language == "en":
             title = rollcalls.title_from_label(title)  # stored in Ukrainian, as in the reports
-        try:
-            self.saved = rollcalls.save_roll_call(
-                self.ctx.db, self.ctx.actor, self.item_id, self.plan.options,
-                rollcalls.RollCallData(title=title, source=rollcalls.import_source(self.path.name)))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        plan, path = self.plan, self.path
+        saved = call_service(self, lambda: rollcalls.save_roll_call(
+            self.ctx.db, self.ctx.actor, self.item_id, plan.options,
+            rollcalls.RollCallData(title=title, source=rollcalls.import_source(path.name))), catch=Exception)
+        if saved is FAILED:
             return
+        self.saved = saved
         preferences.put(preferences.LAST_EXPORT_DIR, str(self.path.parent))
         self.ctx.notify("sessions")
         super().accept()

@@ -23,9 +23,9 @@ from app.domain.votes import Majority, VoteOption
 from app.services import deputies
 from app.services.deputies import rollcalls, sessions
 from ui.context import AppContext
-from ui.dialogs.deputy_dialogs import _buttons
-from ui.messages import show_error
+from ui.dialogs.common import accept_after, ok_cancel
 from ui.widgets.council_forms import date_edit, enum_combo, record_combo
+from ui.widgets.dates import date_of
 
 
 class SessionDialog(QDialog):
@@ -50,25 +50,23 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Вид:"), self.kind)
         form.addRow(self.tr("Місце:"), self.place)
         form.addRow(self.tr("Примітки:"), self.notes)
-        form.addRow(_buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
         self.resize(480, 300)
 
     def accept(self) -> None:
-        data = sessions.SessionData(number=self.number.value(), date=self.date.date().toPython(),
+        data = sessions.SessionData(number=self.number.value(), date=date_of(self.date),
                                     kind=self.kind.currentData(),
                                     convocation=self.row.convocation if self.row else None,
                                     place=self.place.text(), notes=self.notes.toPlainText())
-        try:
-            if self.row is None:
-                self.saved_id = sessions.create_session(self.ctx.db, self.ctx.actor, data)
-            else:
-                sessions.update_session(self.ctx.db, self.ctx.actor, self.row.id, data, self.row.version)
-                self.saved_id = self.row.id
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
-            return
-        self.ctx.notify("sessions")
-        super().accept()
+        if accept_after(self, lambda: self._save(data), catch=Exception):
+            self.ctx.notify("sessions")
+
+    def _save(self, data: sessions.SessionData) -> None:
+        if self.row is None:
+            self.saved_id = sessions.create_session(self.ctx.db, self.ctx.actor, data)
+        else:
+            sessions.update_session(self.ctx.db, self.ctx.actor, self.row.id, data, self.row.version)
+            self.saved_id = self.row.id
 
 
 class AgendaItemDialog(QDialog):
@@ -110,7 +108,7 @@ class AgendaItemDialog(QDialog):
         form.addRow(self.tr("№ проєкту рішення:"), self.draft_number)
         form.addRow(self.tr("Потрібна більшість:"), self.majority)
         form.addRow(self.tr("Стан:"), self.status)
-        form.addRow(_buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
         self._sync()
         self.resize(620, 460)
 
@@ -126,16 +124,14 @@ class AgendaItemDialog(QDialog):
             initiator_committee_id=self.initiator_committee.currentData(), initiator_note=self.initiator_note.text(),
             draft_number=self.draft_number.text(), majority=self.majority.currentData(),
             status=self.status.currentData())
-        try:
-            if self.row is None:
-                sessions.add_agenda_items(self.ctx.db, self.ctx.actor, self.session_id, [data])
-            else:
-                sessions.update_agenda_item(self.ctx.db, self.ctx.actor, self.row.id, data, self.row.version)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
-            return
-        self.ctx.notify("sessions")
-        super().accept()
+        if accept_after(self, lambda: self._save(data), catch=Exception):
+            self.ctx.notify("sessions")
+
+    def _save(self, data: sessions.AgendaItemData) -> None:
+        if self.row is None:
+            sessions.add_agenda_items(self.ctx.db, self.ctx.actor, self.session_id, [data])
+        else:
+            sessions.update_agenda_item(self.ctx.db, self.ctx.actor, self.row.id, data, self.row.version)
 
 
 class DecisionDialog(QDialog):
@@ -183,7 +179,7 @@ class DecisionDialog(QDialog):
         form.addRow(self.tr("Ухвалено голосуванням:"), self.roll_call)
         form.addRow(self.tr("Текст:"), self.text)
         form.addRow(self.tr("Файл PDF:"), file_row)
-        form.addRow(_buttons(self, self.tr("Зберегти")))
+        form.addRow(ok_cancel(self, self.tr("Зберегти")))
         self.resize(640, 520)
 
     def _attach(self) -> None:
@@ -203,15 +199,12 @@ class DecisionDialog(QDialog):
 
     def accept(self) -> None:
         data = sessions.DecisionData(
-            number=self.number.text(), date=self.date.date().toPython(), title=self.title.toPlainText(),
+            number=self.number.text(), date=date_of(self.date), title=self.title.toPlainText(),
             text=self.text.toPlainText(), agenda_item_id=self.item.id, roll_call_id=self.roll_call.currentData(),
             file=self._file[1] if self._file else None, file_name=self._file[0] if self._file else "",
             remove_file=self._remove)
-        try:
-            sessions.save_decision(self.ctx.db, self.ctx.actor, data, self.row.id if self.row else None,
-                                   self.row.version if self.row else None)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
-            return
-        self.ctx.notify("sessions")
-        super().accept()
+        if accept_after(self, lambda: sessions.save_decision(self.ctx.db, self.ctx.actor, data,
+                                                             self.row.id if self.row else None,
+                                                             self.row.version if self.row else None),
+                        catch=Exception):
+            self.ctx.notify("sessions")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -14,10 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
-from app.errors import ServiceError
 from app.services.core import council, passwords
 from app.services.core.auth import Actor
-from ui.messages import show_error
+from ui.dialogs.common import accept_after, ok_cancel
 from ui.widgets.profile_form import ProfileForm
 
 
@@ -52,11 +50,7 @@ class SetupDialog(QDialog):
         admin_form.addRow(self.tr("Пароль:"), self.password)
         admin_form.addRow(self.tr("Пароль ще раз:"), self.password_confirm)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Зберегти і почати"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Скасувати"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Зберегти і почати"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -66,16 +60,14 @@ class SetupDialog(QDialog):
         self.resize(620, 640)
 
     def accept(self) -> None:
-        try:
-            passwords.validate_new_password(self.password.text(), self.password_confirm.text())
-            _, self.actor = council.setup_council(
-                self.db,
-                self.form.data(),
-                admin_username=self.username.text(),
-                admin_full_name=self.full_name.text(),
-                password_hash=passwords.hash_password(self.password.text()),
-            )
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        passwords.validate_new_password(self.password.text(), self.password_confirm.text())
+        _, self.actor = council.setup_council(
+            self.db,
+            self.form.data(),
+            admin_username=self.username.text(),
+            admin_full_name=self.full_name.text(),
+            password_hash=passwords.hash_password(self.password.text()),
+        )

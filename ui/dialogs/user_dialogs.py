@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ServiceError
 from app.services.core import login, users
 from app.services.core.auth import Role
 from ui.context import AppContext
-from ui.messages import show_error
+from ui.dialogs.common import FAILED, accept_after, call_service, ok_cancel
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -25,15 +23,6 @@ def _password_field(name: str) -> QLineEdit:
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Скасувати"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class UserDialog(QDialog):
@@ -82,7 +71,7 @@ class UserDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.role_hint)
-        layout.addWidget(_buttons(self, self.tr("Зберегти")))
+        layout.addWidget(ok_cancel(self, self.tr("Зберегти")))
         self._role_changed()
         self.setMinimumWidth(440)
 
@@ -106,17 +95,15 @@ class UserDialog(QDialog):
                               self.point.currentData() if self.point.isVisible() else None)
 
     def accept(self) -> None:
-        try:
-            if self.user is None:
-                self.saved = users.create_user(self.ctx.db, self.ctx.actor, self.data(), self.password.text(),
-                                               self.confirm.text())
-            else:
-                self.saved = users.update_user(self.ctx.db, self.ctx.actor, self.user.id, self.data(),
-                                               self.user.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        accept_after(self, self._save)
+
+    def _save(self) -> None:
+        if self.user is None:
+            self.saved = users.create_user(self.ctx.db, self.ctx.actor, self.data(), self.password.text(),
+                                           self.confirm.text())
+        else:
+            self.saved = users.update_user(self.ctx.db, self.ctx.actor, self.user.id, self.data(),
+                                           self.user.version)
 
 
 class PasswordDialog(QDialog):
@@ -144,18 +131,18 @@ class PasswordDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Змінити пароль")))
+        layout.addWidget(ok_cancel(self, self.tr("Змінити пароль")))
         self.setMinimumWidth(400)
 
     def accept(self) -> None:
-        try:
-            if self.user is None:
-                login.change_own_password(self.ctx.db, self.ctx.actor, self.current.text(), self.new.text(),
-                                          self.confirm.text())
-            else:
-                users.reset_password(self.ctx.db, self.ctx.actor, self.user.id, self.new.text(), self.confirm.text())
-        except ServiceError as exc:
+        if call_service(self, self._save) is FAILED:
             self.current.clear()
-            show_error(self, exc)
             return
         super().accept()
+
+    def _save(self) -> None:
+        if self.user is None:
+            login.change_own_password(self.ctx.db, self.ctx.actor, self.current.text(), self.new.text(),
+                                      self.confirm.text())
+        else:
+            users.reset_password(self.ctx.db, self.ctx.actor, self.user.id, self.new.text(), self.confirm.text())

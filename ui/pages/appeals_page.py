@@ -6,7 +6,6 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -33,9 +32,13 @@ from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.appeal_dialogs import AppealAnswerDialog, AppealDialog, ExtendDialog, PeriodDialog
-from ui.messages import show_error, status
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import ListDetailPage
 from ui.widgets.common import page_title, table_view
+from ui.widgets.dates import date_of
 from ui.workers import run_with_progress
 
 OVERDUE = QColor("#fde2e1")
@@ -95,10 +98,11 @@ STATES = [
 ]
 
 
-class AppealsPage(QWidget):
+class AppealsPage(ListDetailPage[AppealRow]):
+    AREAS = frozenset({"appeals", "petitions", "settings"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.detail: AppealDetail | None = None
         self._loading = False
         can_edit = ctx.can(Permission.EDIT_RECORDS)
@@ -156,11 +160,9 @@ class AppealsPage(QWidget):
         buttons.addWidget(stats)
         buttons.addWidget(overdue)
 
-        self.model: RowTableModel[AppealRow] = RowTableModel(appeal_columns(ctx.language), self, background=_row_colour)
-        self.view = table_view(self)
-        self.view.setObjectName("appeals_table")
-        self.view.setModel(self.model)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_select())
+        view = table_view(self)
+        view.setObjectName("appeals_table")
+        self.set_list(RowTableModel(appeal_columns(ctx.language), self, background=_row_colour), view)
         self.view.doubleClicked.connect(lambda *_: self.edit_appeal())
 
         self.card = QTextBrowser()
@@ -204,19 +206,12 @@ class AppealsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Звернення громадян")))
         layout.addWidget(splitter, 1)
-        ctx.signals.changed.connect(self._on_changed)
-        self.reload_choices()
+        self.reload()
 
     # ------------------------------------------------------------------ list
 
-    def on_shown(self) -> None:
-        self.reload_choices()
-
-    def _on_changed(self, area: str) -> None:
-        if area in ("appeals", "petitions", "settings"):
-            self.reload_choices()
-
-    def reload_choices(self) -> None:
+    def reload(self) -> None:
+        """Refill the filter choices (keeping what is chosen) and the list."""
         self._loading = True
         choices = appeals.filter_choices(self.ctx.db)
         for combo, everything, values in (
@@ -255,17 +250,7 @@ class AppealsPage(QWidget):
         self.view.resizeColumnsToContents()
         for column, widest in ((5, 230), (6, 230), (8, 170)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
-        self._select_id(current)
-
-    def _select_id(self, appeal_id: int | None) -> None:
-        for i, row in enumerate(self.model.rows()):
-            if row.id == appeal_id:
-                self.view.selectRow(i)
-                return
-        if self.model.rowCount():
-            self.view.selectRow(0)
-        else:
-            self.show_detail(None)
+        self.select_record(current)
 
     def open_record(self, appeal_id: int) -> None:
         self._loading = True
@@ -274,13 +259,12 @@ class AppealsPage(QWidget):
             combo.setCurrentIndex(0)
         self._loading = False
         self.refresh()
-        self._select_id(appeal_id)
+        self.select_record(appeal_id)
         if self.detail is not None and self.detail.id == appeal_id:
             self.show_detail(appeal_id)  # read afresh even when the row was already selected
 
-    def _on_select(self) -> None:
-        index = self.view.currentIndex()
-        self.show_detail(self.model.row_at(index.row()).id if index.isValid() else None)
+    def show_record(self, row: AppealRow | None) -> None:
+        self.show_detail(row.id if row else None)
 
     # ------------------------------------------------------------------ detail
 
@@ -334,9 +318,9 @@ class AppealsPage(QWidget):
     # ------------------------------------------------------------------ actions
 
     def _after_change(self, appeal_id: int | None) -> None:
-        self.reload_choices()
+        self.reload()
         if appeal_id is not None:
-            self._select_id(appeal_id)
+            self.select_record(appeal_id)
         self.ctx.notify("appeals")
 
     def new_appeal(self) -> None:
@@ -373,7 +357,7 @@ class AppealsPage(QWidget):
         dialog = PeriodDialog(self.ctx, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        date_from, date_to = dialog.date_from.date().toPython(), dialog.date_to.date().toPython()
+        date_from, date_to = date_of(dialog.date_from), date_of(dialog.date_to)
         path = self._ask_path(f"statystyka-zvernen-{date_from.isoformat()}-{date_to.isoformat()}.pdf")
         if path is None:
             return
@@ -394,10 +378,7 @@ class AppealsPage(QWidget):
         return Path(name) if name else None
 
     def _run(self, path: Path, job) -> None:  # noqa: ANN001 - a callable taking progress
-        try:
-            run_with_progress(self, self.tr("Звіт PDF"), job)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(self, self.tr("Звіт PDF"), job), catch=Exception) is FAILED:
             return
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Збережено: %1").replace("%1", str(path)))

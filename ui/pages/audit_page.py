@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +26,13 @@ from app.services import registry
 from app.services.core import audit
 from ui import preferences
 from ui.context import AppContext
-from ui.messages import show_error, status
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import Page
 from ui.widgets.common import page_title, table_view
+from ui.widgets.dates import date_of
 from ui.workers import run_with_progress
 
 
@@ -39,12 +42,13 @@ def _lang_label(pair: tuple[str, str] | None, language: str, fallback: str) -> s
     return pair[1] if language == "en" else pair[0]
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
+    AREAS = None  # every change is an event here
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         lang = ctx.language
-        columns = [
+        columns: list[Column[audit.AuditRow]] = [
             Column(_N("Columns", "№"), lambda r: r.seq, sort_key=lambda r: r.seq, align_right=True),
             Column(_N("Columns", "Коли"), lambda r: format_datetime(utc_to_local(r.occurred_at)),
                    sort_key=lambda r: r.occurred_at),
@@ -77,10 +81,10 @@ class AuditPage(QWidget):
         self.user.setObjectName("audit_user")
         self.entity = QComboBox()
         self.entity.setObjectName("audit_entity")
-        for widget in (self.use_from, self.use_to):
-            widget.toggled.connect(self.refresh)
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(self.refresh)
+        for check in (self.use_from, self.use_to):
+            check.toggled.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.refresh)
         self.user.currentIndexChanged.connect(self.refresh)
         self.entity.currentIndexChanged.connect(self.refresh)
 
@@ -127,11 +131,7 @@ class AuditPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(chain_row)
         self._loading = False
-        ctx.signals.changed.connect(lambda _a: self.reload_choices())
-        self.reload_choices()
-
-    def on_shown(self) -> None:
-        self.reload_choices()
+        self.reload()
 
     def _changes(self, changes: dict[str, list[object]], limit: int = 3) -> str:
         """``field: old → new; …`` for the table cell, the "and N more fields" note in the UI language."""
@@ -140,7 +140,8 @@ class AuditPage(QWidget):
             text += "; " + self.tr("… ще %1 полів").replace("%1", str(len(changes) - limit))
         return text
 
-    def reload_choices(self) -> None:
+    def reload(self) -> None:
+        """Refill the user and record-type choices (keeping what is chosen), the list and the chain's state."""
         self._loading = True
         users, types = audit.distinct_values(self.ctx.db)
         current_user, current_type = self.user.currentData(), self.entity.currentData()
@@ -161,8 +162,8 @@ class AuditPage(QWidget):
 
     def current_filter(self) -> audit.AuditFilter:
         return audit.AuditFilter(
-            date_from=self.date_from.date().toPython() if self.use_from.isChecked() else None,
-            date_to=self.date_to.date().toPython() if self.use_to.isChecked() else None,
+            date_from=date_of(self.date_from) if self.use_from.isChecked() else None,
+            date_to=date_of(self.date_to) if self.use_to.isChecked() else None,
             username=self.user.currentData(),
             entity_type=self.entity.currentData(),
         )
@@ -186,7 +187,7 @@ class AuditPage(QWidget):
                                      .replace("%1", str(report.broken_at_seq)).replace("%2", report.reason))
             self.chain_label.setStyleSheet("color: #b00020; font-weight: 600;")
 
-    def _show_detail(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return
@@ -208,11 +209,9 @@ class AuditPage(QWidget):
     def export_to(self, path: Path) -> bool:
         flt = self.current_filter()
         db = self.ctx.db
-        try:
-            run_with_progress(self, self.tr("Журнал змін"),
-                              lambda progress: audit_trail.render_filtered(db, flt, path, progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, self.tr("Журнал змін"), lambda progress: audit_trail.render_filtered(db, flt, path, progress)),
+                catch=Exception) is FAILED:
             return False
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Журнал змін збережено: %1").replace("%1", str(path)))

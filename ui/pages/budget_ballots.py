@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -45,16 +44,19 @@ from app.services.budget import ballots, counts
 from app.services.core.auth import Permission
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import ask_reason
-from ui.messages import info, show_error, status
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import info, status
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
+from ui.widgets.dates import date_of
 from ui.workers import run_with_progress
 
 OK_STYLE = "color: #1b6e3a; font-weight: 600;"
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 HINT_STYLE = "color: #4a5563;"
 
-SHEET_COLUMNS = [
+SHEET_COLUMNS: list[Column[_SheetRow]] = [
     Column(_N("Columns", "№"), lambda p: p.number, sort_key=lambda p: p.number, align_right=True),
     Column(_N("Columns", "Категорія"), lambda p: p.category_name),
     Column(_N("Columns", "Проєкт"), lambda p: p.title),
@@ -65,12 +67,12 @@ class _SheetRow:
     """A project on the reference list beside the form."""
 
     def __init__(self, project: SheetProject, category_name: str) -> None:
-        self.number = project.number
-        self.title = project.title
-        self.category_name = category_name
+        self.number: int = project.number
+        self.title: str = project.title
+        self.category_name: str = category_name
 
 
-RECEIPT_COLUMNS = [
+RECEIPT_COLUMNS: list[Column[tuple[ballots.BallotReceipt, datetime]]] = [
     Column(_N("Columns", "Бюлетень"), lambda r: r[0].ballot_id, align_right=True),
     Column(_N("Columns", "Час"), lambda r: r[1].strftime("%H:%M:%S")),
     Column(_N("Columns", "Пункт"), lambda r: r[0].point_name),
@@ -141,7 +143,7 @@ class BallotEntry(QFrame):
         self.import_online.setObjectName("ballot_import_online")
         self.import_online.clicked.connect(self.import_online_votes)
         self.import_online.setVisible(ctx.can(Permission.ENTER_BALLOTS) and ctx.actor.voting_point_id is None)
-        spoiled_key = QShortcut(QKeySequence("Ctrl+D"), self, activated=self.record_spoiled)
+        spoiled_key = QShortcut(QKeySequence("Ctrl+D"), self, self.record_spoiled)
         spoiled_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         big = "font-size: 13pt; padding: 4px;"
@@ -351,7 +353,7 @@ class BallotEntry(QFrame):
         entry = ballots.BallotEntry(
             cycle_id=self.cycle_id, identifier=self.identifier.text(), age=self._age(),
             projects=self.projects.text(), voting_point_id=self.point.currentData(),
-            cast_on=self.date.date().toPython(),
+            cast_on=date_of(self.date),
         )
         try:
             receipt = ballots.enter_ballot(self.ctx.db, self.ctx.actor, entry, today=self.ctx.today())
@@ -379,11 +381,10 @@ class BallotEntry(QFrame):
                             self.tr("Чому бюлетень зіпсовано (необов’язково)? Виборця не записують."))
         if answer is None:
             return
-        try:
-            ballots.record_spoiled(self.ctx.db, self.ctx.actor, self.cycle_id, self.point.currentData(), answer[1],
-                                   self.date.date().toPython(), today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
+        cycle_id = self.cycle_id
+        if call_service(self, lambda: ballots.record_spoiled(self.ctx.db, self.ctx.actor, cycle_id,
+                                                             self.point.currentData(), answer[1], date_of(self.date),
+                                                             today=self.ctx.today())) is FAILED:
             return
         self._show("✔ " + self.tr("Зіпсований бюлетень враховано."), OK_STYLE)
         self.focus_identifier()
@@ -397,10 +398,9 @@ class BallotEntry(QFrame):
                             secret_label=self.tr("Ідентифікатор виборця:"))
         if answer is None:
             return
-        try:
-            ballots.annul_ballot(self.ctx.db, self.ctx.actor, self.cycle_id, answer[0], answer[1])
-        except ServiceError as exc:
-            show_error(self, exc)
+        cycle_id = self.cycle_id
+        if call_service(self, lambda: ballots.annul_ballot(self.ctx.db, self.ctx.actor, cycle_id, answer[0],
+                                                           answer[1])) is FAILED:
             return
         self._show("✔ " + self.tr("Бюлетень скасовано; виборець може проголосувати знову."), OK_STYLE)
         self._update_counter()
@@ -420,12 +420,11 @@ class BallotEntry(QFrame):
 
         cycle_id, db, actor = self.cycle_id, self.ctx.db, self.ctx.actor
         assert cycle_id is not None
-        try:
-            summary = run_with_progress(self, self.tr("Імпорт онлайн-голосів"), lambda progress:
-                                        online_votes.import_online_votes(db, actor, cycle_id, name,
-                                                                         progress=progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        summary = call_service(self, lambda: run_with_progress(
+            self, self.tr("Імпорт онлайн-голосів"),
+            lambda progress: online_votes.import_online_votes(db, actor, cycle_id, name, progress=progress)),
+            catch=Exception)
+        if summary is FAILED:
             return None
         text = summary.message(self.ctx.language)
         if summary.duplicates:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -35,8 +34,11 @@ from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import CategoryDialog, CycleDialog, PointDialog, ProjectDialog, ask_reason
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import confirm, info, show_error, status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import Page
 from ui.pages.budget_ballots import BallotEntry
 from ui.pages.budget_results_view import CountsTab, ImplementationTab, ResultsTab, save_report
 from ui.widgets.common import page_title, table_view
@@ -74,7 +76,7 @@ def project_columns(lang: str) -> list[Column[budget.ProjectView]]:
         Column(_N("Columns", "Місце"), lambda p: p.location),
     ]
 
-POINT_COLUMNS = [
+POINT_COLUMNS: list[Column[budget.PointView]] = [
     Column(_N("Columns", "Пункт голосування"), lambda p: p.name),
     Column(_N("Columns", "Адреса"), lambda p: p.address),
     Column(_N("Columns", "Стан"), lambda p: QCoreApplication.translate("BudgetPage", "працює") if p.is_active
@@ -175,10 +177,8 @@ class CycleTab(QWidget):
         cat = self._category()
         if cat is None or not confirm(self, self.tr("Видалити категорію «%1»?").replace("%1", cat.name)):
             return
-        try:
-            budget.delete_category(self.ctx.db, self.ctx.actor, cat.id, cat.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.delete_category(self.ctx.db, self.ctx.actor, cat.id,
+                                                             cat.version)) is FAILED:
             return
         self.ctx.notify("budget")
 
@@ -322,10 +322,8 @@ class ProjectsTab(QWidget):
             if answer is None:
                 return
             reason = answer[1]
-        try:
-            budget.review_project(self.ctx.db, self.ctx.actor, p.id, eligible, reason, p.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.review_project(self.ctx.db, self.ctx.actor, p.id, eligible, reason,
+                                                            p.version)) is FAILED:
             return
         self.ctx.notify("budget")
 
@@ -334,10 +332,7 @@ class ProjectsTab(QWidget):
         if p is None or not confirm(self, self.tr("Видалити проєкт №%1 «%2»?").replace("%1", str(p.number))
                                     .replace("%2", p.title)):
             return
-        try:
-            budget.delete_project(self.ctx.db, self.ctx.actor, p.id, p.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.delete_project(self.ctx.db, self.ctx.actor, p.id, p.version)) is FAILED:
             return
         self.ctx.notify("budget")
 
@@ -400,20 +395,18 @@ class PointsTab(QWidget):
         point = self._point()
         if point is None or not confirm(self, self.tr("Видалити пункт «%1»?").replace("%1", point.name)):
             return
-        try:
-            budget.delete_point(self.ctx.db, self.ctx.actor, point.id, point.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.delete_point(self.ctx.db, self.ctx.actor, point.id,
+                                                          point.version)) is FAILED:
             return
         self.ctx.notify("budget")
 
 
-class BudgetPage(QWidget):
+class BudgetPage(Page):
     TAB_CYCLE, TAB_PROJECTS, TAB_BALLOTS, TAB_COUNTS, TAB_RESULTS, TAB_IMPLEMENTATION, TAB_POINTS = range(7)
+    AREAS = frozenset({"budget"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._loading = False
         self.cycle: budget.CycleView | None = None
         self.cycles = QComboBox()
@@ -473,15 +466,11 @@ class BudgetPage(QWidget):
         layout.addLayout(title_row)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        ctx.signals.changed.connect(self._data_changed)
         self.reload()
         if not editable and ctx.can(Permission.ENTER_BALLOTS):
             self.tabs.setCurrentIndex(self.TAB_BALLOTS)
 
     # ----- navigation
-
-    def on_shown(self) -> None:
-        self.reload()
 
     def open_record(self, project_id: int) -> None:
         """Show a project (from the home page's due list): its cycle, on the implementation tab if a winner."""
@@ -546,10 +535,6 @@ class BudgetPage(QWidget):
         elif index == self.TAB_POINTS:
             self.points_tab.load()
 
-    def _data_changed(self, area: str) -> None:
-        if area == "budget" and self.isVisible():
-            self.reload()
-
     def _ballot_entered(self) -> None:
         self.cycle = budget.get_cycle(self.ctx.db, self.cycle.id) if self.cycle else None
 
@@ -573,10 +558,8 @@ class BudgetPage(QWidget):
         if cycle is None or not confirm(self, self.tr("Видалити цикл «%1» з усіма його проєктами?").replace(
                 "%1", cycle.label)):
             return
-        try:
-            budget.delete_cycle(self.ctx.db, self.ctx.actor, cycle.id, cycle.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.delete_cycle(self.ctx.db, self.ctx.actor, cycle.id,
+                                                          cycle.version)) is FAILED:
             return
         self.reload(select=-1)
 
@@ -589,11 +572,10 @@ class BudgetPage(QWidget):
         from app.interchange import pb_cycles
 
         db, actor = self.ctx.db, self.ctx.actor
-        try:
-            result = run_with_progress(self, self.tr("Імпорт Pabulib"),
-                                       lambda progress: pb_cycles.import_pabulib(db, actor, path, progress=progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Імпорт Pabulib"),
+            lambda progress: pb_cycles.import_pabulib(db, actor, path, progress=progress)), catch=Exception)
+        if result is FAILED:
             return None
         cycle = result.cycle
         text = self.tr("Створено цикл «%1». Проєктів: %2, бюлетенів: %3.").replace("%1", cycle.label).replace(
@@ -616,10 +598,9 @@ class BudgetPage(QWidget):
                                               self.tr("Pabulib (*.pb)"))
         if not name:
             return
-        try:
-            paths = pb_cycles.export_pabulib(self.ctx.db, self.cycle.id, Path(name))
-        except ServiceError as exc:
-            show_error(self, exc)
+        cycle_id = self.cycle.id
+        paths = call_service(self, lambda: pb_cycles.export_pabulib(self.ctx.db, cycle_id, Path(name)))
+        if paths is FAILED:
             return
         preferences.put(preferences.LAST_EXPORT_DIR, str(Path(name).parent))
         status(self, self.tr("Записано: %1").replace("%1", ", ".join(str(p) for p in paths)))

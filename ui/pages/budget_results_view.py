@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -36,6 +35,8 @@ from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
 from ui.dialogs.budget_dialogs import MilestoneDialog, MoneyEdit, ask_reason
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import confirm, show_error, status
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
@@ -60,11 +61,10 @@ def save_report(widget: QWidget, ctx: AppContext, kind_id: str, record_id: int, 
 
 def write_report(widget: QWidget, ctx: AppContext, kind_id: str, record_id: int, path: Path) -> Path | None:
     db = ctx.db
-    try:
-        run_with_progress(widget, widget.tr("Звіт PDF"),
-                          lambda progress: registry.render_report(db, kind_id, record_id, path, progress))
-    except Exception as exc:  # noqa: BLE001 - shown to the clerk
-        show_error(widget, exc)
+    if call_service(widget, lambda: run_with_progress(
+            widget, widget.tr("Звіт PDF"),
+            lambda progress: registry.render_report(db, kind_id, record_id, path, progress)),
+            catch=Exception) is FAILED:
         return None
     preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
     status(widget, widget.tr("Звіт збережено: %1").replace("%1", str(path)))
@@ -86,7 +86,7 @@ def count_columns(lang: str) -> list[Column[counts.ProjectCount]]:
                sort_key=lambda r: r.cost, align_right=True),
     ]
 
-POINT_COLUMNS = [
+POINT_COLUMNS: list[Column[counts.PointTurnout]] = [
     Column(_N("Columns", "Пункт / спосіб"), lambda r: r.name),
     Column(_N("Columns", "Бюлетені"), lambda r: format_int(r.ballots), sort_key=lambda r: r.ballots,
            align_right=True),
@@ -261,11 +261,10 @@ class ResultsTab(QWidget):
             self.state.setText("")
             return
         db = self.ctx.db
-        try:  # a big imported cycle (or Add1 with few voters) takes seconds: keep the window alive
-            results = run_with_progress(self, self.tr("Підрахунок результатів"),
-                                        lambda _progress: budget_results.cycle_results(db, cycle.id))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        results = call_service(self, lambda: run_with_progress(
+            self, self.tr("Підрахунок результатів"), lambda _progress: budget_results.cycle_results(db, cycle.id)),
+            catch=Exception)
+        if results is FAILED:
             return
         self.results = results
         if results.approved and results.approved_at:
@@ -320,12 +319,9 @@ class ResultsTab(QWidget):
             return
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
         fresh = budget.get_cycle(db, cycle.id)
-        try:
-            run_with_progress(self, self.tr("Затвердження результатів"), lambda progress:
-                              budget_results.approve_results(db, actor, fresh.id, fresh.version, today=today,
-                                                             progress=progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, self.tr("Затвердження результатів"), lambda progress: budget_results.approve_results(
+                    db, actor, fresh.id, fresh.version, today=today, progress=progress)), catch=Exception) is FAILED:
             return
         status(self, self.tr("Результати затверджено."))
         self.ctx.notify("budget")
@@ -338,11 +334,12 @@ class ResultsTab(QWidget):
                             self.tr("Чому затвердження результатів скасовується? Причина запишеться в журнал змін."))
         if answer is None:
             return
-        try:
+
+        def reopen() -> None:
             fresh = budget.get_cycle(self.ctx.db, cycle.id)
             budget_results.reopen_results(self.ctx.db, self.ctx.actor, fresh.id, fresh.version, answer[1])
-        except ServiceError as exc:
-            show_error(self, exc)
+
+        if call_service(self, reopen) is FAILED:
             return
         self.ctx.notify("budget")
 
@@ -377,7 +374,7 @@ def impl_columns(lang: str) -> list[Column[budget.ImplementationView]]:
         Column(_N("Columns", "Наступний етап"), _next_step),
     ]
 
-MILESTONE_COLUMNS = [
+MILESTONE_COLUMNS: list[Column[budget.MilestoneView]] = [
     Column(_N("Columns", "Етап"), lambda m: m.title),
     Column(_N("Columns", "Строк"), lambda m: format_date(m.due_on), sort_key=lambda m: m.due_on),
     Column(_N("Columns", "Виконано"), lambda m: format_date(m.done_on), sort_key=lambda m: m.done_on),
@@ -531,7 +528,8 @@ class ImplementationTab(QWidget):
         impl = self.current
         if impl is None:
             return
-        try:
+
+        def save() -> None:
             allocated, spent = self.allocated.value(), self.spent.value()
             assert allocated is not None and spent is not None
             data = budget.ImplementationData(
@@ -539,8 +537,8 @@ class ImplementationTab(QWidget):
                 contractor=self.contractor.text(), started_on=self.started.value(),
                 completed_on=self.completed.value(), notes=self.notes.toPlainText())
             budget.update_implementation(self.ctx.db, self.ctx.actor, impl.project_id, data, impl.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+
+        if call_service(self, save) is FAILED:
             return
         status(self, self.tr("Реалізацію проєкту №%1 збережено.").replace("%1", str(impl.project_number)))
         self.ctx.notify("budget")
@@ -563,11 +561,9 @@ class ImplementationTab(QWidget):
         m = self._milestone()
         if m is None or m.done_on is not None:
             return
-        try:
-            budget.update_milestone(self.ctx.db, self.ctx.actor, m.id,
-                                    budget.MilestoneData(m.title, m.due_on, self.ctx.today(), m.notes), m.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.update_milestone(
+                self.ctx.db, self.ctx.actor, m.id, budget.MilestoneData(m.title, m.due_on, self.ctx.today(), m.notes),
+                m.version)) is FAILED:
             return
         self.ctx.notify("budget")
 
@@ -575,9 +571,6 @@ class ImplementationTab(QWidget):
         m = self._milestone()
         if m is None or not confirm(self, self.tr("Видалити етап «%1»?").replace("%1", m.title)):
             return
-        try:
-            budget.delete_milestone(self.ctx.db, self.ctx.actor, m.id, m.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: budget.delete_milestone(self.ctx.db, self.ctx.actor, m.id, m.version)) is FAILED:
             return
         self.ctx.notify("budget")

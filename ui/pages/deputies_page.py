@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,13 +31,16 @@ from app.services.core.auth import Permission
 from app.services.deputies import initiatives, rollcalls
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.dialogs.deputy_dialogs import AnnualReportForm, DeputyDialog, InitiativeDialog, RegisterDialog
-from ui.messages import confirm, show_error, status
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import confirm, status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import ListDetailPage
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
-DEPUTY_COLUMNS = [
+DEPUTY_COLUMNS: list[Column[deputies.DeputyRow]] = [
     Column(_N("Columns", "Депутат"), lambda r: r.full_name, sort_key=lambda r: r.full_name.casefold()),
     Column(_N("Columns", "Фракція"), lambda r: r.faction or "—"),
     Column(_N("Columns", "Округ"), lambda r: r.district or "—"),
@@ -70,10 +72,11 @@ def initiative_columns(lang: str) -> list[Column[initiatives.InitiativeRow]]:
     ]
 
 
-class DeputiesPage(QWidget):
+class DeputiesPage(ListDetailPage[deputies.DeputyRow]):
+    AREAS = frozenset({"deputies", "sessions", "council"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.editable = ctx.can(Permission.EDIT_RECORDS)
         self._current: int | None = None
 
@@ -112,12 +115,10 @@ class DeputiesPage(QWidget):
         filters.addWidget(self.district, 1)
         filters.addWidget(self.status_filter)
 
-        self.model: RowTableModel[deputies.DeputyRow] = RowTableModel(
-            DEPUTY_COLUMNS, self, background=lambda r: None if r.active else QColor("#eef0f3"))
-        self.view = table_view(self)
-        self.view.setObjectName("deputies_table")
-        self.view.setModel(self.model)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_select())
+        view = table_view(self)
+        view.setObjectName("deputies_table")
+        self.set_list(RowTableModel(DEPUTY_COLUMNS, self,
+                                    background=lambda r: None if r.active else QColor("#eef0f3")), view)
         self.view.doubleClicked.connect(lambda *_: self.edit_deputy())
         self.count = QLabel()
         self.count.setObjectName("deputy_count")
@@ -143,12 +144,6 @@ class DeputiesPage(QWidget):
         layout.addWidget(page_title(self.tr("Депутати")))
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
-        ctx.signals.changed.connect(lambda area: area in ("deputies", "sessions", "council")
-                                    and self._reload_timer.start())
         self.reload()
 
     # ----- detail panel
@@ -276,9 +271,6 @@ class DeputiesPage(QWidget):
 
     # ----- data
 
-    def on_shown(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         """Refill the filter choices (keeping the selection) and the list."""
         for combo, items in ((self.faction, [(f.id, f.name) for f in deputies.list_factions(self.ctx.db)]
@@ -317,27 +309,17 @@ class DeputiesPage(QWidget):
         if not getattr(self, "_sized", False) and rows:
             self.view.resizeColumnsToContents()
             self._sized = True
-        target = next((i for i, r in enumerate(self.model.rows()) if r.id == keep), 0 if rows else None)
-        if target is not None:
-            self.view.selectRow(target)
-        else:
-            self._show(None)
+        self.select_record(keep)
 
-    def selected(self) -> deputies.DeputyRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def _on_select(self) -> None:
-        row = self.selected()
+    def show_record(self, row: deputies.DeputyRow | None) -> None:
         self._show(row.id if row else None)
 
     def open_record(self, deputy_id: int) -> None:
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
-        for i, r in enumerate(self.model.rows()):
-            if r.id == deputy_id:
-                self.view.selectRow(i)
-                return
+        row = self.row_of(deputy_id)
+        if row is not None:
+            self.view.selectRow(row)
 
     def _show(self, deputy_id: int | None) -> None:
         self._current = deputy_id
@@ -455,10 +437,8 @@ class DeputiesPage(QWidget):
         row = self.selected()
         if row is None or not confirm(self, self.tr("Видалити депутата «%1» з реєстру?").replace("%1", row.full_name)):
             return
-        try:
-            deputies.delete_deputy(self.ctx.db, self.ctx.actor, row.id, row.version)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        if call_service(self, lambda: deputies.delete_deputy(self.ctx.db, self.ctx.actor, row.id, row.version),
+                        catch=Exception) is FAILED:
             return
         self._current = None
         self.ctx.notify("deputies")
@@ -484,10 +464,8 @@ class DeputiesPage(QWidget):
         row = self._selected_initiative()
         if row is None or not confirm(self, self.tr("Видалити ініціативу «%1»?").replace("%1", row.title[:80])):
             return
-        try:
-            initiatives.delete_initiative(self.ctx.db, self.ctx.actor, row.id, row.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: initiatives.delete_initiative(self.ctx.db, self.ctx.actor, row.id, row.version),
+                        catch=Exception) is FAILED:
             return
         self._show(self._current)
 
@@ -500,11 +478,9 @@ class DeputiesPage(QWidget):
 
     def render_pdf(self, kind_id: str, record_id: int, path: Path) -> bool:
         db = self.ctx.db
-        try:
-            run_with_progress(self, self.tr("PDF"),
-                              lambda progress: registry.render_report(db, kind_id, record_id, path, progress))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, self.tr("PDF"), lambda progress: registry.render_report(db, kind_id, record_id, path, progress)),
+                catch=Exception) is FAILED:
             return False
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Збережено: %1").replace("%1", str(path)))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -11,7 +10,9 @@ from app.domain.formats import format_date
 from app.services import registry
 from app.services.core import audit, council, due
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import Page
 from ui.widgets.common import page_title, table_view
 
 
@@ -23,10 +24,11 @@ def due_columns(lang: str) -> list[Column[due.DueItem]]:
     ]
 
 
-class HomePage(QWidget):
+class HomePage(Page):
+    AREAS = None  # what is due comes from every area
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.logo = QLabel()
         self.logo.setFixedSize(96, 96)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,13 +70,9 @@ class HomePage(QWidget):
         layout.addWidget(card)
         layout.addLayout(grid, 1)
         layout.addWidget(self.chain)
-        ctx.signals.changed.connect(lambda _area: self.refresh())
-        self.refresh()
+        self.reload()
 
-    def on_shown(self) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         profile = council.get_profile(self.ctx.db)
         if profile is None:
             return
@@ -98,7 +96,7 @@ class HomePage(QWidget):
         count = audit.event_count(self.ctx.db)
         self.chain.setText(self.tr("Журнал змін: %1 подій").replace("%1", str(count)))
 
-    def _open_due(self, index) -> None:  # noqa: ANN001 - QModelIndex
+    def _open_due(self, index: QModelIndex) -> None:
         item = self.due_model.row_at(index.row())
         window = self.window()
         if item.page and hasattr(window, "show_page"):

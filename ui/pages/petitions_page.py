@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +40,7 @@ from app.services.core.auth import Permission
 from app.services.petitions import PetitionDetail, PetitionRow, SignatureRow
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.dialogs.petition_dialogs import (
     DecisionLinkDialog,
     PetitionAnswerDialog,
@@ -50,9 +50,12 @@ from ui.dialogs.petition_dialogs import (
     ask_text,
     date_edit,
 )
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import confirm, show_error, status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import ListDetailPage
 from ui.widgets.common import page_title, table_view
+from ui.widgets.dates import date_of, qdate
 from ui.workers import run_with_progress
 
 OVERDUE = QColor("#fde2e1")
@@ -170,9 +173,9 @@ class SignatureEntry(QFrame):
         allowed = self.ctx.can(Permission.ENTER_SIGNATURES)
         self.setEnabled(bool(open_ and allowed))
         if detail is not None and detail.status.window_ends_on is not None:
-            self.date.setMaximumDate(QDate(min(detail.status.window_ends_on, self.ctx.today())))
+            self.date.setMaximumDate(qdate(min(detail.status.window_ends_on, self.ctx.today())))
             if detail.published_on:
-                self.date.setMinimumDate(QDate(detail.published_on))
+                self.date.setMinimumDate(qdate(detail.published_on))
         if not open_ and detail is not None:
             self._say(self.tr("Підписи під цією петицією вже не збирають."), "#6b7785")
         elif not allowed:
@@ -203,7 +206,7 @@ class SignatureEntry(QFrame):
             return
         self._hint_timer.stop()
         data = petitions.SignatureInput(
-            signer_name=self.name.text(), signed_on=self.date.date().toPython(), address=self.address.text(),
+            signer_name=self.name.text(), signed_on=date_of(self.date), address=self.address.text(),
             phone=self.phone.text(), channel=self.channel.currentData())
         try:
             row = petitions.add_signature(self.ctx.db, self.ctx.actor, self.petition_id, data, today=self.ctx.today())
@@ -225,10 +228,11 @@ class SignatureEntry(QFrame):
         self.saved.emit(row)
 
 
-class PetitionsPage(QWidget):
+class PetitionsPage(ListDetailPage[PetitionRow]):
+    AREAS = frozenset({"petitions", "appeals", "settings"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.detail: PetitionDetail | None = None
         self._all: list[PetitionRow] = []
         can_edit = ctx.can(Permission.EDIT_RECORDS)
@@ -260,12 +264,9 @@ class PetitionsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(new)
         bar.addWidget(register_pdf)
-        self.model: RowTableModel[PetitionRow] = RowTableModel(petition_columns(ctx.language), self,
-                                                               background=_row_colour)
-        self.view = table_view(self)
-        self.view.setObjectName("petitions_table")
-        self.view.setModel(self.model)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_select())
+        view = table_view(self)
+        view.setObjectName("petitions_table")
+        self.set_list(RowTableModel(petition_columns(ctx.language), self, background=_row_colour), view)
 
         # ----- detail
         self.heading = QLabel()
@@ -389,17 +390,9 @@ class PetitionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Електронні петиції")))
         layout.addWidget(splitter, 1)
-        ctx.signals.changed.connect(self._on_changed)
         self.reload()
 
     # ------------------------------------------------------------------ list
-
-    def on_shown(self) -> None:
-        self.reload()
-
-    def _on_changed(self, area: str) -> None:
-        if area in ("petitions", "appeals", "settings"):
-            self.reload()
 
     def reload(self) -> None:
         """Read the register again (state follows from today's date) and re-apply the filter."""
@@ -420,17 +413,7 @@ class PetitionsPage(QWidget):
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(1, min(self.view.columnWidth(1), 380))
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 250))
-        self._select_id(current)
-
-    def _select_id(self, petition_id: int | None) -> None:
-        for i, row in enumerate(self.model.rows()):
-            if row.id == petition_id:
-                self.view.selectRow(i)
-                return
-        if self.model.rowCount():
-            self.view.selectRow(0)
-        else:
-            self.show_detail(None)
+        self.select_record(current)
 
     def open_record(self, petition_id: int) -> None:
         """Show one petition (from the home page or an appeal), read afresh."""
@@ -441,16 +424,12 @@ class PetitionsPage(QWidget):
         self.state.setCurrentIndex(0)
         self.state.blockSignals(False)
         self.reload()
-        self._select_id(petition_id)
+        self.select_record(petition_id)
         if self.detail is not None and self.detail.id == petition_id:
             self.show_detail(petition_id)
 
-    def _on_select(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            self.show_detail(None)
-            return
-        self.show_detail(self.model.row_at(index.row()).id)
+    def show_record(self, row: PetitionRow | None) -> None:
+        self.show_detail(row.id if row else None)
 
     # ------------------------------------------------------------------ detail
 
@@ -594,7 +573,7 @@ class PetitionsPage(QWidget):
     def _after_change(self, petition_id: int | None = None) -> None:
         self.reload()
         if petition_id is not None:
-            self._select_id(petition_id)
+            self.select_record(petition_id)
         self.ctx.notify("petitions")
 
     def new_petition(self) -> None:
@@ -632,12 +611,11 @@ class PetitionsPage(QWidget):
         if not confirm(self, self.tr("Зареєструвати петицію №%1 як звернення громадян від її автора?")
                        .replace("%1", str(self.detail.number))):
             return
-        try:
-            petitions.register_as_appeal(self.ctx.db, self.ctx.actor, self.detail.id, today=self.ctx.today())
-        except ServiceError as exc:
-            show_error(self, exc)
+        petition_id = self.detail.id
+        if call_service(self, lambda: petitions.register_as_appeal(self.ctx.db, self.ctx.actor, petition_id,
+                                                                   today=self.ctx.today())) is FAILED:
             return
-        self._after_change(self.detail.id)
+        self._after_change(petition_id)
         self.ctx.notify("appeals")
 
     def link_decision(self) -> None:
@@ -655,10 +633,9 @@ class PetitionsPage(QWidget):
         if not confirm(self, self.tr("Видалити чернетку петиції №%1? Це буде записано в журнал змін.")
                        .replace("%1", str(self.detail.number))):
             return
-        try:
-            petitions.delete_petition(self.ctx.db, self.ctx.actor, self.detail.id, self.detail.version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        detail = self.detail
+        if call_service(self, lambda: petitions.delete_petition(self.ctx.db, self.ctx.actor, detail.id,
+                                                                detail.version)) is FAILED:
             return
         self.detail = None
         self._after_change()
@@ -682,10 +659,8 @@ class PetitionsPage(QWidget):
                           .replace("%1", sig.signer_name))
         if reason is None:
             return
-        try:
-            petitions.remove_signature(self.ctx.db, self.ctx.actor, sig.id, reason)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: petitions.remove_signature(self.ctx.db, self.ctx.actor, sig.id,
+                                                                 reason)) is FAILED:
             return
         self._after_change(self.detail.id)
 
@@ -699,11 +674,10 @@ class PetitionsPage(QWidget):
 
     def report_to(self, kind_id: str, record_id: int | None, path: Path, *, open_after: bool = True) -> Path | None:
         db = self.ctx.db
-        try:
-            run_with_progress(self, self.tr("Звіт PDF"),
-                              lambda progress: registry.render_report(db, kind_id, record_id, path, progress))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, self.tr("Звіт PDF"),
+                lambda progress: registry.render_report(db, kind_id, record_id, path, progress)),
+                catch=Exception) is FAILED:
             return None
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Збережено: %1").replace("%1", str(path)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -22,8 +21,11 @@ from PySide6.QtWidgets import (
 from app.reports import registry
 from ui import preferences
 from ui.context import AppContext
-from ui.messages import show_error, status
+from ui.dialogs.common import FAILED, call_service
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import Page
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
@@ -46,12 +48,13 @@ def choice_label(label: str, language: str) -> str:
     return label
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
+    AREAS = None  # a report's records come from any area
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         lang = ctx.language
-        columns = [
+        columns: list[Column[registry.ReportKind]] = [
             Column(_N("Columns", "Звіт"), lambda k: k.title(lang)),
             Column(_N("Columns", "Доступ"), lambda k: self.tr("публічний") if k.public else self.tr("службовий")),
             Column(_N("Columns", "Ідентифікатор"), lambda k: k.id),
@@ -87,6 +90,12 @@ class ReportsPage(QWidget):
         if self.model.rowCount():
             self.view.selectRow(0)
 
+    def reload(self) -> None:
+        """Offer the chosen report's records afresh (keeping the one chosen): they change on other pages."""
+        current = self.record.currentData()
+        self._on_select()
+        self.record.setCurrentIndex(max(0, self.record.findData(current)))
+
     def selected(self) -> registry.ReportKind | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
@@ -116,12 +125,10 @@ class ReportsPage(QWidget):
 
     def generate_to(self, kind: registry.ReportKind, path: Path, record_id: int | None) -> bool:
         db, actor = self.ctx.db, self.ctx.actor
-        try:
-            run_with_progress(self, kind.title(self.ctx.language),
-                              lambda progress: registry.render_report(db, kind.id, record_id, path, progress,
-                                                                      actor=actor))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, kind.title(self.ctx.language),
+                lambda progress: registry.render_report(db, kind.id, record_id, path, progress, actor=actor)),
+                catch=Exception) is FAILED:
             return False
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Збережено: %1").replace("%1", str(path)))

@@ -8,9 +8,9 @@ a part that does (``backup_to``, ``restore_from``, ``export_to``, ``import_from`
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -36,15 +36,18 @@ from PySide6.QtWidgets import (
 
 from app import publish
 from app.domain.formats import format_datetime, format_int, utc_to_local
-from app.errors import ServiceError, ValidationError
+from app.errors import ValidationError
 from app.services import exchange
 from app.services.core.auth import Permission
 from app.services.safety import backup
-from app.services.safety.safefile import PasswordRequiredError, is_encrypted
+from app.services.safety.safefile import is_encrypted
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service, ok_cancel
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import show_error, status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import Page
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
@@ -73,9 +76,7 @@ class PreviewDialog(QDialog):
         self.extra.setObjectName("preview_extra_confirm")
         self.needs_extra = bool(extra_confirm)
         self.extra.setVisible(self.needs_extra)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self.confirm.toggled.connect(self._update)
         self.extra.toggled.connect(self._update)
         layout = QVBoxLayout(self)
@@ -90,10 +91,12 @@ class PreviewDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
-class SafetyPage(QWidget):
+class SafetyPage(Page):
+    """Backups, exchange with other PCs, open data. What it lists (copies, partners, conflicts) changes only
+    through its own actions, which re-read it: it follows no areas."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.can_backup = ctx.can(Permission.BACKUP)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("safety_tabs")
@@ -109,7 +112,7 @@ class SafetyPage(QWidget):
         layout.addWidget(page_title(self.tr("Збереження даних")))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.output)
-        self.refresh()
+        self.reload()
 
     # ------------------------------------------------------------------ layout
     def _backup_tab(self) -> QWidget:
@@ -119,7 +122,7 @@ class SafetyPage(QWidget):
             "відновленням; зберігається кілька останніх копій кожного виду (див. Налаштування). Для захисту "
             "від втрати ПК зберігайте копію і на флешці — краще з паролем, бо в базі є персональні дані."))
         note.setWordWrap(True)
-        columns = [
+        columns: list[Column[backup.BackupFile]] = [
             Column(_N("Columns", "Коли"), lambda b: format_datetime(b.made_at), sort_key=lambda b: b.made_at),
             Column(_N("Columns", "Вид"), lambda b: b.reason_label(self.ctx.language)),
             Column(_N("Columns", "Розмір"), lambda b: _size(b.size, self.ctx.language), sort_key=lambda b: b.size,
@@ -190,7 +193,7 @@ class SafetyPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.pc_label, 1)
         top.addWidget(rename)
-        partner_columns = [
+        partner_columns: list[Column[exchange.PartnerView]] = [
             Column(_N("Columns", "ПК-партнер"), lambda p: p.name),
             Column(_N("Columns", "Надіслано"), lambda p: self._when(p.last_export_at, p.last_export_seq)),
             Column(_N("Columns", "Підтверджено"), lambda p: f"№{p.acked_seq}" if p.acked_seq else "—"),
@@ -206,7 +209,9 @@ class SafetyPage(QWidget):
         self.partner = QComboBox()
         self.partner.setObjectName("export_partner")
         self.partner.setEditable(True)
-        self.partner.lineEdit().setPlaceholderText(self.tr("напр. Бібліотека"))
+        partner_edit = self.partner.lineEdit()
+        assert partner_edit is not None  # an editable combo box has one
+        partner_edit.setPlaceholderText(self.tr("напр. Бібліотека"))
         self.export_all = QCheckBox(self.tr("усі записи (а не лише зміни)"))
         self.export_password = QLineEdit()
         self.export_password.setObjectName("export_password")
@@ -231,7 +236,7 @@ class SafetyPage(QWidget):
         buttons.addStretch(1)
         form.addRow(buttons)
 
-        conflict_columns = [
+        conflict_columns: list[Column[exchange.ConflictView]] = [
             Column(_N("Columns", "Запис"), lambda c: c.table_label),
             Column(_N("Columns", "Назва"), lambda c: c.title or c.record_uuid[:8]),
             Column(_N("Columns", "З ПК"), lambda c: c.partner_name),
@@ -243,7 +248,7 @@ class SafetyPage(QWidget):
         self.conflict_view.setObjectName("conflicts")
         self.conflict_view.setModel(self.conflict_model)
         self.conflict_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_conflict())
-        field_columns = [
+        field_columns: list[Column[exchange.ConflictField]] = [
             Column(_N("Columns", "Поле"), lambda f: f.name),
             Column(_N("Columns", "На цьому ПК"), lambda f: f.here),
             Column(_N("Columns", "На іншому ПК"), lambda f: f.there),
@@ -309,10 +314,7 @@ class SafetyPage(QWidget):
         return tab
 
     # ------------------------------------------------------------------ data
-    def on_shown(self) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         db = self.ctx.db
         if db.is_sqlite and db.path is not None:
             self.auto_model.set_rows(backup.list_auto_backups(db.path))
@@ -334,10 +336,10 @@ class SafetyPage(QWidget):
             self.conflict_view.selectRow(0)
             self._show_conflict()
 
-    def _when(self, when: object, seq: int) -> str:
+    def _when(self, when: datetime | None, seq: int) -> str:
         if when is None:
             return "—"
-        return f"№{seq}, {format_datetime(utc_to_local(when))}"  # type: ignore[arg-type]
+        return f"№{seq}, {format_datetime(utc_to_local(when))}"
 
     def _say(self, lines: list[str] | str) -> None:
         text = lines if isinstance(lines, str) else "\n".join(lines)
@@ -363,11 +365,10 @@ class SafetyPage(QWidget):
             self.backup_to(Path(folder), password or None)
 
     def backup_to(self, folder: Path, password: str | None = None) -> backup.BackupResult | None:
-        try:
-            result = run_with_progress(self, self.tr("Резервна копія"), lambda progress: backup.create_backup(
-                self.ctx.db, self.ctx.actor, folder, password=password, progress=progress))
-        except BaseException as exc:  # noqa: BLE001 - shown to the clerk
-            show_error(self, exc)
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Резервна копія"), lambda progress: backup.create_backup(
+                self.ctx.db, self.ctx.actor, folder, password=password, progress=progress)), catch=BaseException)
+        if result is FAILED:
             return None
         preferences.put(preferences.LAST_EXPORT_DIR, str(folder))
         self.password.clear()
@@ -380,13 +381,12 @@ class SafetyPage(QWidget):
 
     def backup_now(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        try:
-            path = run_with_progress(self, self.tr("Резервна копія"), lambda _progress: backup.backup_now(db, actor))
-        except ServiceError as exc:
-            show_error(self, exc)
+        path = call_service(self, lambda: run_with_progress(self, self.tr("Резервна копія"),
+                                                            lambda _progress: backup.backup_now(db, actor)))
+        if path is FAILED:
             return
         self._say(self.tr("Копію збережено: %1").replace("%1", str(path)))
-        self.refresh()
+        self.reload()
 
     def open_backup_folder(self) -> None:
         if self.ctx.db.path is not None:
@@ -420,11 +420,11 @@ class SafetyPage(QWidget):
             if password is None:
                 return False
         db = self.ctx.db
-        try:
-            info = run_with_progress(self, self.tr("Перевірка копії"), lambda progress: backup.inspect_backup(
-                path, password=password, progress=progress, language=self.ctx.language, db_path=db.path))
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+        info = call_service(self, lambda: run_with_progress(
+            self, self.tr("Перевірка копії"), lambda progress: backup.inspect_backup(
+                path, password=password, progress=progress, language=self.ctx.language, db_path=db.path)),
+            catch=BaseException)
+        if info is FAILED:
             return False
         if not info.ok:
             show_error(self, ValidationError("\n".join([self.tr("Цю копію не можна відновити:"),
@@ -432,19 +432,18 @@ class SafetyPage(QWidget):
             return False
         if not self.confirm_restore(info, backup.is_other_council(db, info)):
             return False
-        try:
-            result = run_with_progress(self, self.tr("Відновлення бази"), lambda progress: backup.restore_backup(
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Відновлення бази"), lambda progress: backup.restore_backup(
                 db, self.ctx.actor, path, password=password, allow_other_council=True, progress=progress,
-                language=self.ctx.language))
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+                language=self.ctx.language)), catch=BaseException)
+        if result is FAILED:
             return False
         lines = [self.tr("Базу відновлено з копії %1.").replace("%1", path.name)]
         if result.safety_copy:
             lines.append(self.tr("Попередню базу збережено: %1").replace("%1", str(result.safety_copy)))
         self._say(lines)
         self.ctx.notify("all")
-        self.refresh()
+        self.reload()
         return True
 
     # ------------------------------------------------------------------ exchange
@@ -454,12 +453,9 @@ class SafetyPage(QWidget):
                                         text=identity.pc_name if identity else "")
         if not ok:
             return
-        try:
-            exchange.set_pc_name(self.ctx.db, self.ctx.actor, name)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: exchange.set_pc_name(self.ctx.db, self.ctx.actor, name)) is FAILED:
             return
-        self.refresh()
+        self.reload()
 
     def choose_and_export(self) -> None:
         partner = self.partner.currentText().strip()
@@ -473,18 +469,18 @@ class SafetyPage(QWidget):
 
     def export_to(self, partner: str, out: Path, *, full: bool = False,
                   password: str | None = None) -> exchange.ExportResult | None:
-        try:
-            result = run_with_progress(self, self.tr("Пакет обміну"), lambda progress: exchange.export_bundle(
-                self.ctx.db, self.ctx.actor, partner, out, full=full, password=password, progress=progress))
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Пакет обміну"), lambda progress: exchange.export_bundle(
+                self.ctx.db, self.ctx.actor, partner, out, full=full, password=password, progress=progress)),
+            catch=BaseException)
+        if result is FAILED:
             return None
         preferences.put(preferences.LAST_EXPORT_DIR, str(out if out.is_dir() else out.parent))
         self._say([self.tr("Пакет №%1 для «%2» записано: %3").replace("%1", str(result.seq)).replace(
             "%2", partner).replace("%3", str(result.path)),
             self.tr("Записів: %1, вилучень: %2.").replace("%1", format_int(sum(result.counts.values()))).replace(
                 "%2", format_int(sum(result.deletions.values())))])
-        self.refresh()
+        self.reload()
         return result
 
     def choose_and_import(self) -> None:
@@ -503,26 +499,21 @@ class SafetyPage(QWidget):
             password = self._ask_password(self.tr("Пакет захищено паролем"))
             if password is None:
                 return None
-        try:
-            info = run_with_progress(self, self.tr("Перевірка пакета"),
-                                     lambda progress: exchange.inspect_bundle(path, password=password))
-        except PasswordRequiredError as exc:
-            show_error(self, exc)
-            return None
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+        info = call_service(self, lambda: run_with_progress(
+            self, self.tr("Перевірка пакета"), lambda progress: exchange.inspect_bundle(path, password=password)),
+            catch=BaseException)
+        if info is FAILED:
             return None
         if not self.confirm_import(info):
             return None
-        try:
-            result = run_with_progress(self, self.tr("Імпорт пакета"), lambda progress: exchange.import_bundle(
-                self.ctx.db, self.ctx.actor, path, password=password, progress=progress))
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Імпорт пакета"), lambda progress: exchange.import_bundle(
+                self.ctx.db, self.ctx.actor, path, password=password, progress=progress)), catch=BaseException)
+        if result is FAILED:
             return None
         self._say(result.summary_lines(self.ctx.language))
         self.ctx.notify("all")
-        self.refresh()
+        self.reload()
         return result
 
     def selected_conflict(self) -> exchange.ConflictView | None:
@@ -540,17 +531,15 @@ class SafetyPage(QWidget):
         if conflict is None:
             show_error(self, ValidationError(self.tr("Виберіть конфлікт у таблиці.")))
             return False
-        try:
-            exchange.resolve_conflict(self.ctx.db, self.ctx.actor, conflict.id, keep, conflict.version,
-                                      expected_local_version=conflict.local_version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            self.refresh()
+        if call_service(self, lambda: exchange.resolve_conflict(
+                self.ctx.db, self.ctx.actor, conflict.id, keep, conflict.version,
+                expected_local_version=conflict.local_version)) is FAILED:
+            self.reload()
             return False
         self._say(self.tr("Конфлікт вирішено: %1.").replace(
             "%1", self.tr("залишено версію цього ПК") if keep == "local" else self.tr("прийнято версію іншого ПК")))
         self.ctx.notify("all")
-        self.refresh()
+        self.reload()
         return True
 
     # ------------------------------------------------------------------ open data
@@ -561,11 +550,10 @@ class SafetyPage(QWidget):
             self.publish_to(Path(folder) / "vidkryti-dani")
 
     def publish_to(self, out: Path) -> publish.PublishResult | None:
-        try:
-            result = run_with_progress(self, self.tr("Відкриті дані"), lambda progress: publish.publish(
-                self.ctx.db, self.ctx.actor, out, progress=progress))
-        except BaseException as exc:  # noqa: BLE001
-            show_error(self, exc)
+        result = call_service(self, lambda: run_with_progress(
+            self, self.tr("Відкриті дані"), lambda progress: publish.publish(
+                self.ctx.db, self.ctx.actor, out, progress=progress)), catch=BaseException)
+        if result is FAILED:
             return None
         preferences.put(preferences.LAST_EXPORT_DIR, str(out.parent))
         lines = [self.tr("Пакет відкритих даних записано: %1").replace("%1", str(result.folder)),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,11 +35,14 @@ from app.services.core.auth import Permission
 from app.services.deputies import rollcalls, sessions
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.dialogs.rollcall_dialog import RollCallDialog
 from ui.dialogs.rollcall_import_wizard import RollCallImportDialog
 from ui.dialogs.session_dialogs import AgendaItemDialog, DecisionDialog, SessionDialog
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from ui.messages import confirm, show_error, status
 from ui.models.table import Column, RowTableModel
+from ui.pages.base import ListDetailPage
 from ui.widgets.common import page_title, table_view
 from ui.workers import run_with_progress
 
@@ -89,7 +92,7 @@ def roll_columns(lang: str) -> list[Column[sessions.RollCallRow]]:
         Column(_N("Columns", "Джерело"), lambda r: rollcalls.source_label(r.source, lang)),
     ]
 
-DECISION_COLUMNS = [
+DECISION_COLUMNS: list[Column[sessions.DecisionRow]] = [
     Column(_N("Columns", "Номер"), lambda r: r.number),
     Column(_N("Columns", "Дата"), lambda r: format_date(r.date), sort_key=lambda r: r.date),
     Column(_N("Columns", "Назва"), lambda r: r.title, tooltip=lambda r: r.title),
@@ -103,10 +106,11 @@ def vote_columns(lang: str) -> list[Column[rollcalls.VoteRow]]:
     ]
 
 
-class SessionsPage(QWidget):
+class SessionsPage(ListDetailPage[sessions.SessionRow]):
+    AREAS = frozenset({"sessions", "deputies", "council"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.editable = ctx.can(Permission.EDIT_RECORDS)
         self._session: sessions.SessionRow | None = None
         self._items: list[sessions.AgendaItemRow] = []
@@ -124,11 +128,9 @@ class SessionsPage(QWidget):
         top.addStretch(1)
         top.addWidget(new)
 
-        self.model: RowTableModel[sessions.SessionRow] = RowTableModel(session_columns(ctx.language), self)
-        self.view = table_view(self)
-        self.view.setObjectName("sessions_table")
-        self.view.setModel(self.model)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_select())
+        view = table_view(self)
+        view.setObjectName("sessions_table")
+        self.set_list(RowTableModel(session_columns(ctx.language), self), view)
         self.view.doubleClicked.connect(lambda *_: self.edit_session())
 
         self.detail = self._build_detail()
@@ -143,17 +145,11 @@ class SessionsPage(QWidget):
         layout.addWidget(page_title(self.tr("Сесії ради")))
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
-        ctx.signals.changed.connect(lambda area: area in ("sessions", "deputies", "council")
-                                    and self._reload_timer.start())
         self.reload()
 
     # ----- detail
 
-    def _button(self, text: str, slot, name: str, needs_edit: bool = True) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, slot: Callable[[], object], name: str, needs_edit: bool = True) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -285,9 +281,6 @@ class SessionsPage(QWidget):
 
     # ----- loading
 
-    def on_shown(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         years = deputies.session_years(self.ctx.db)
         current = self.year.currentData()
@@ -305,24 +298,17 @@ class SessionsPage(QWidget):
         keep = self._session.id if self._session else None
         rows = sessions.list_sessions(self.ctx.db, year=self.year.currentData())
         self.model.set_rows(rows)
-        target = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else None)
-        if target is not None:
-            self.view.selectRow(target)
-            self._on_select()
-        else:
-            self._show(None)
+        self.select_record(keep)
         self.view.resizeColumnsToContents()
 
     def open_record(self, session_id: int) -> None:
         self.year.setCurrentIndex(0)
-        for i, r in enumerate(self.model.rows()):
-            if r.id == session_id:
-                self.view.selectRow(i)
-                return
+        row = self.row_of(session_id)
+        if row is not None:
+            self.view.selectRow(row)
 
-    def _on_select(self) -> None:
-        index = self.view.currentIndex()
-        self._show(self.model.row_at(index.row()) if index.isValid() else None)
+    def show_record(self, row: sessions.SessionRow | None) -> None:
+        self._show(row)
 
     def _show(self, row: sessions.SessionRow | None) -> None:
         self._session = row
@@ -455,10 +441,8 @@ class SessionsPage(QWidget):
         s = self._session
         if s is None or not confirm(self, self.tr("Видалити сесію №%1?").replace("%1", str(s.number))):
             return
-        try:
-            sessions.delete_session(self.ctx.db, self.ctx.actor, s.id, s.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: sessions.delete_session(self.ctx.db, self.ctx.actor, s.id, s.version),
+                        catch=Exception) is FAILED:
             return
         self._session = None
         self.ctx.notify("sessions")
@@ -477,10 +461,8 @@ class SessionsPage(QWidget):
         item = self.selected_item()
         if item is None or not confirm(self, self.tr("Видалити питання №%1?").replace("%1", str(item.number))):
             return
-        try:
-            sessions.delete_agenda_item(self.ctx.db, self.ctx.actor, item.id, item.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: sessions.delete_agenda_item(self.ctx.db, self.ctx.actor, item.id, item.version),
+                        catch=Exception) is FAILED:
             return
         self._load_items()
 
@@ -506,10 +488,8 @@ class SessionsPage(QWidget):
         if item is None or rc is None or not confirm(self, self.tr("Видалити голосування «%1»?").replace(
                 "%1", rc.title)):
             return
-        try:
-            rollcalls.delete_roll_call(self.ctx.db, self.ctx.actor, rc.id, rc.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: rollcalls.delete_roll_call(self.ctx.db, self.ctx.actor, rc.id, rc.version),
+                        catch=Exception) is FAILED:
             return
         self._after(item.id)
 
@@ -550,10 +530,8 @@ class SessionsPage(QWidget):
         row = self._selected_decision()
         if row is None or not confirm(self, self.tr("Видалити рішення №%1?").replace("%1", row.number)):
             return
-        try:
-            sessions.delete_decision(self.ctx.db, self.ctx.actor, row.id, row.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: sessions.delete_decision(self.ctx.db, self.ctx.actor, row.id, row.version),
+                        catch=Exception) is FAILED:
             return
         self._after()
 
@@ -566,11 +544,10 @@ class SessionsPage(QWidget):
     def save_attendance(self) -> bool:
         if self._session is None:
             return False
-        try:
-            sessions.set_attendance(self.ctx.db, self.ctx.actor, self._session.id, self._attendance_marks(),
-                                    self._session.version)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        session = self._session
+        if call_service(self, lambda: sessions.set_attendance(self.ctx.db, self.ctx.actor, session.id,
+                                                              self._attendance_marks(), session.version),
+                        catch=Exception) is FAILED:
             return False
         status(self, self.tr("Реєстрацію збережено."))
         self._session = sessions.get_session(self.ctx.db, self._session.id)
@@ -590,12 +567,10 @@ class SessionsPage(QWidget):
     def render_results(self, path: Path) -> bool:
         assert self._session is not None
         db, session_id = self.ctx.db, self._session.id
-        try:
-            run_with_progress(self, self.tr("Результати сесії"),
-                              lambda progress: registry.render_report(db, "session-results", session_id, path,
-                                                                      progress))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if call_service(self, lambda: run_with_progress(
+                self, self.tr("Результати сесії"),
+                lambda progress: registry.render_report(db, "session-results", session_id, path, progress)),
+                catch=Exception) is FAILED:
             return False
         preferences.put(preferences.LAST_EXPORT_DIR, str(path.parent))
         status(self, self.tr("Збережено: %1").replace("%1", str(path)))
@@ -610,10 +585,10 @@ class SessionsPage(QWidget):
                                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not name:
             return
-        try:
-            count = rollcall_import.export_roll_calls(self.ctx.db, [self._session.id], Path(name))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        session_id = self._session.id
+        count = call_service(self, lambda: rollcall_import.export_roll_calls(self.ctx.db, [session_id], Path(name)),
+                             catch=Exception)
+        if count is FAILED:
             return
         preferences.put(preferences.LAST_EXPORT_DIR, str(Path(name).parent))
         status(self, self.tr("Вивантажено голосів: %1").replace("%1", str(count)))

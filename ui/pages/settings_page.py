@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,29 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ServiceError
 from app.services import registry
 from app.services.core import council, settings
 from app.services.core.auth import Permission
 from app.services.core.settings import SettingDef
 from ui import preferences
 from ui.context import AppContext
-from ui.messages import show_error, status
+from ui.dialogs.common import FAILED, call_service
+from ui.messages import status
+from ui.pages.base import Page
 from ui.pages.this_pc_section import ThisPcSection
 from ui.pages.users_section import UsersSection
 from ui.widgets.common import page_title
 from ui.widgets.holidays_section import HolidaysSection
 from ui.widgets.profile_form import ProfileForm
 
-# Extra sections from the areas ("module:Class", class takes (ctx, parent)), shown below the built-in ones.
 # Sections other areas add to this page, in order; each is a QWidget taking (ctx, parent).
-SETTINGS_SECTIONS: tuple[type[QWidget], ...] = (UsersSection, ThisPcSection, HolidaysSection)
+SETTINGS_SECTIONS: tuple[Callable[[AppContext, QWidget], QWidget], ...] = (UsersSection, ThisPcSection,
+                                                                          HolidaysSection)
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
+    """The council's profile and rules: a form the clerk types in, so it follows no areas (a notification must
+    not overwrite unsaved changes); it is read again each time it is shown."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._version = 0
         editable = ctx.can(Permission.MANAGE_SETTINGS)
 
@@ -100,7 +105,7 @@ class SettingsPage(QWidget):
         content_layout.addWidget(self.rules_box)
         content_layout.addWidget(lang_box)
         for section in SETTINGS_SECTIONS:
-            content_layout.addWidget(section(ctx, self))  # type: ignore[call-arg]
+            content_layout.addWidget(section(ctx, self))
         content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -108,12 +113,9 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.load()
+        self.reload()
 
-    def on_shown(self) -> None:
-        self.load()
-
-    def load(self) -> None:
+    def reload(self) -> None:
         profile = council.get_profile(self.ctx.db)
         if profile is not None:
             self.form.set_data(profile)
@@ -129,10 +131,9 @@ class SettingsPage(QWidget):
                 widget.setText(str(value))
 
     def save_profile(self) -> bool:
-        try:
-            saved = council.update_profile(self.ctx.db, self.ctx.actor, self.form.data(), self._version)
-        except ServiceError as exc:
-            show_error(self, exc)
+        saved = call_service(self, lambda: council.update_profile(self.ctx.db, self.ctx.actor, self.form.data(),
+                                                                  self._version))
+        if saved is FAILED:
             return False
         self._version = saved.version
         status(self, self.tr("Профіль ради збережено."))
@@ -148,10 +149,7 @@ class SettingsPage(QWidget):
                 values[defn] = widget.isChecked()
             elif isinstance(widget, QLineEdit):
                 values[defn] = widget.text()
-        try:
-            settings.set_values(self.ctx.db, self.ctx.actor, values)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: settings.set_values(self.ctx.db, self.ctx.actor, values)) is FAILED:
             return False
         status(self, self.tr("Правила громади збережено."))
         self.ctx.notify("settings")

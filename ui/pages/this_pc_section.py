@@ -23,8 +23,9 @@ from app.services.core import database_url, users
 from app.services.core.auth import Permission
 from ui import preferences
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.login import auto_open_user, set_auto_open_user
-from ui.messages import current_language, show_error, status
+from ui.messages import current_language, status
 
 
 class ThisPcSection(QGroupBox):
@@ -111,10 +112,8 @@ class ThisPcSection(QGroupBox):
         return outcome.ok
 
     def save_address(self) -> bool:
-        try:
-            value = database_url.clean(self.address.text())
-        except ServiceError as exc:
-            show_error(self, exc)
+        value = call_service(self, lambda: database_url.clean(self.address.text()))
+        if value is FAILED:
             return False
         preferences.put(preferences.DB_URL, value)
         self.address.setText(value)

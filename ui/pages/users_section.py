@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.formats import format_datetime, utc_to_local
-from app.errors import ServiceError
 from app.services.core import users
 from app.services.core.auth import Permission
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.dialogs.user_dialogs import PasswordDialog, UserDialog
-from ui.messages import confirm, show_error, status
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import confirm, status
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
 
@@ -169,10 +169,8 @@ class UsersSection(QGroupBox):
                 "Вимкнути користувача «%1»? Він не зможе увійти; його дії лишаться в журналі змін.")
                 .replace("%1", user.username)):
             return
-        try:
-            users.set_active(self.ctx.db, self.ctx.actor, user.id, not user.is_active)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: users.set_active(self.ctx.db, self.ctx.actor, user.id,
+                                                       not user.is_active)) is FAILED:
             return
         self._done(self.tr("Користувача «%1» увімкнено.").replace("%1", user.username) if not user.is_active
                    else self.tr("Користувача «%1» вимкнено.").replace("%1", user.username))
@@ -188,10 +186,7 @@ class UsersSection(QGroupBox):
         user = self.selected()
         if user is None:
             return
-        try:
-            users.unlock_user(self.ctx.db, self.ctx.actor, user.id)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: users.unlock_user(self.ctx.db, self.ctx.actor, user.id)) is FAILED:
             return
         self._done(self.tr("Користувача «%1» розблоковано.").replace("%1", user.username))
 

@@ -28,7 +28,12 @@ def table_view(parent: QWidget | None = None, *, sortable: bool = True) -> QTabl
         view.setSortingEnabled(False)  # enabling sorts at once, descending (PITFALLS); sort explicitly
         view.horizontalHeader().setSortIndicatorShown(True)
         view.horizontalHeader().setSectionsClickable(True)
-        view.horizontalHeader().sortIndicatorChanged.connect(
-            lambda col, order: view.model() is not None and view.model().sort(col, order))
+        view.horizontalHeader().sortIndicatorChanged.connect(lambda column, order: _sort(view, column, order))
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
+
+
+def _sort(view: QTableView, column: int, order: Qt.SortOrder) -> None:
+    model = view.model()
+    if model is not None:
+        model.sort(column, order)

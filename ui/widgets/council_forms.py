@@ -9,9 +9,11 @@ from enum import StrEnum
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
+from ui.widgets.dates import date_of, qdate
+
 
 def date_edit(value: dt.date | None = None, object_name: str = "") -> QDateEdit:
-    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
+    edit = QDateEdit(qdate(value) if value else QDate.currentDate())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setMinimumDate(QDate(1991, 1, 1))
@@ -43,12 +45,12 @@ class OptionalDate(QWidget):
         layout.addStretch(1)
 
     def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
+        return date_of(self.edit) if self.check.isChecked() else None
 
     def set_value(self, value: dt.date | None) -> None:
         self.check.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(QDate(value))
+            self.edit.setDate(qdate(value))
 
 
 def enum_combo(enum: type[StrEnum], current: str | None = None, language: str = "uk", *,
@@ -78,7 +80,3 @@ def record_combo(choices: Iterable[tuple[int, str]], current: int | None = None,
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)

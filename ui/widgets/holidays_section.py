@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -21,15 +20,17 @@ from PySide6.QtWidgets import (
 
 from app.domain.calendar import default_holidays
 from app.domain.formats import format_date
-from app.errors import ServiceError
 from app.services.core import holidays
 from app.services.core.auth import Permission
 from app.services.core.holidays import CalendarSettings, HolidayEntry
 from ui.context import AppContext
+from ui.dialogs.common import FAILED, call_service
 from ui.dialogs.petition_dialogs import date_edit
-from ui.messages import confirm, show_error, status
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
+from ui.messages import confirm, status
 from ui.models.table import Column, RowTableModel
 from ui.widgets.common import table_view
+from ui.widgets.dates import date_of, qdate
 
 WEEKDAYS = ("пн", "вт", "ср", "чт", "пт", "сб", "нд")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -160,7 +161,7 @@ class HolidaysSection(QGroupBox):
                             else self.tr("перелік, змінений радою"))
 
     def add_holiday(self) -> None:
-        day = self.new_date.date().toPython()
+        day = date_of(self.new_date)
         if day.year != self.year.value():
             self.year.setValue(day.year)
         self.entries = [e for e in self.entries if e.date != day] + [HolidayEntry(day, self.new_name.text().strip())]
@@ -168,7 +169,7 @@ class HolidaysSection(QGroupBox):
         self._show(statutory=False)
 
     def add_working_day(self) -> None:
-        day = self.new_date.date().toPython()
+        day = date_of(self.new_date)
         if day.year != self.year.value():
             self.year.setValue(day.year)
         self.extras = sorted(set(self.extras) | {day})
@@ -196,10 +197,8 @@ class HolidaysSection(QGroupBox):
                 "У переліку немає жодного свята: для %1 року буде застосовано типовий перелік. Продовжити?")
                 .replace("%1", str(year))):
             return False
-        try:
-            holidays.save_year(self.ctx.db, self.ctx.actor, year, self.entries, self.extras)
-        except ServiceError as exc:
-            show_error(self, exc)
+        if call_service(self, lambda: holidays.save_year(self.ctx.db, self.ctx.actor, year, self.entries,
+                                                         self.extras)) is FAILED:
             return False
         status(self, self.tr("Календар %1 року збережено.").replace("%1", str(year)))
         self.ctx.notify("settings")
@@ -211,4 +210,4 @@ class HolidaysSection(QGroupBox):
             if line.date == day:
                 self.view.selectRow(i)
                 return
-        self.new_date.setDate(QDate(day))
+        self.new_date.setDate(qdate(day))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.services.core.council import CouncilProfileData, sniff_image
-from ui.messages import show_error
+from ui.dialogs.common import call_service
 
 
 class ProfileForm(QWidget):
@@ -98,10 +98,7 @@ class ProfileForm(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Логотип ради"), "",
                                               self.tr("Зображення (*.png *.jpg *.jpeg *.gif)"))
         if name:
-            try:
-                self.load_logo_file(Path(name))
-            except ValidationError as exc:
-                show_error(self, exc)
+            call_service(self, lambda: self.load_logo_file(Path(name)), catch=ValidationError)
 
     def data(self) -> CouncilProfileData:
         return CouncilProfileData(

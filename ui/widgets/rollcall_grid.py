@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N  # noqa: N811
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from app.domain.deputies import OPTION_ORDER
 from app.domain.votes import VoteOption
 from app.services.deputies.rollcalls import GridDeputy
+from ui.i18n import QT_TRANSLATE_NOOP as _N  # noqa: N811
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.services import appeals
@@ -100,9 +100,10 @@ def test_extension_and_answer_dialogs(qtbot: QtBot, window: MainWindow) -> None:
     answer = AppealAnswerDialog(ctx, page.detail, page)
     qtbot.addWidget(answer)
     assert answer.signed_by.text() == "Оксана Мельничук"
-    answer.result.setCurrentIndex(answer.result.findData("explained"))
+    answer.result_choice.setCurrentIndex(answer.result_choice.findData("explained"))
     answer.text.setPlainText("Надано роз’яснення.")
     answer.accept()
+    assert answer.result() == QDialog.DialogCode.Accepted  # QDialog.result() is not hidden by the result field
     page.refresh()
     assert page.detail.result == "explained" and "надано роз’яснення" in page.card.toPlainText()
     assert appeals.get_appeal(ctx.db, appeal_id, TODAY).answered_on == TODAY

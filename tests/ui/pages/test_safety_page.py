@@ -14,6 +14,7 @@ from app.services import deputies, exchange
 from app.services.core.auth import Actor, Role
 from app.services.safety import backup
 from tests.safety_support import clone_pc
+from ui import messages
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 from ui.pages import safety_page
@@ -31,7 +32,8 @@ def _sqlite_only(backend: str) -> None:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     shown: list[BaseException] = []
-    monkeypatch.setattr(safety_page, "show_error", lambda _parent, exc, title=None: shown.append(exc))
+    for module in (safety_page, messages):
+        monkeypatch.setattr(module, "show_error", lambda _parent, exc, title=None: shown.append(exc))
     return shown
 
 

@@ -23,7 +23,8 @@ from ui.widgets.rollcall_grid import RollCallGrid
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Refusals the dialog would show in a message box (a modal box would block the test)."""
     shown: list[str] = []
-    monkeypatch.setattr("ui.dialogs.rollcall_dialog.show_error", lambda _p, exc: shown.append(str(exc)))
+    for module in ("ui.dialogs.rollcall_dialog", "ui.messages"):
+        monkeypatch.setattr(f"{module}.show_error", lambda _p, exc: shown.append(str(exc)))
     return shown
 
 

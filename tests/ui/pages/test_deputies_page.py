@@ -30,7 +30,7 @@ def demo_window(qtbot: QtBot, demo_copy) -> MainWindow:  # noqa: F811
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    for module in ("ui.dialogs.deputy_dialogs", "ui.pages.deputies_page"):
+    for module in ("ui.dialogs.deputy_dialogs", "ui.messages"):
         monkeypatch.setattr(f"{module}.show_error", lambda _p, exc: shown.append(str(exc)))
     return shown
 

@@ -49,7 +49,7 @@ def test_setup_by_keyboard(qtbot: QtBot, db: Database) -> None:
 
 def test_setup_refuses_mismatched_passwords(qtbot: QtBot, db: Database, monkeypatch) -> None:  # noqa: ANN001
     shown: list[str] = []
-    monkeypatch.setattr("ui.dialogs.setup_dialog.show_error", lambda _parent, exc: shown.append(exc.text()))
+    monkeypatch.setattr("ui.messages.show_error", lambda _parent, exc: shown.append(exc.text()))
     dialog = SetupDialog(db)
     qtbot.addWidget(dialog)
     type_text(dialog.findChild(QLineEdit, "hromada_name"), "Громада")

@@ -20,7 +20,7 @@ from ui.dialogs.session_dialogs import AgendaItemDialog, DecisionDialog, Session
 from ui.main_window import MainWindow
 from ui.pages.sessions_page import SessionsPage
 
-MODULES = ("ui.pages.sessions_page", "ui.dialogs.session_dialogs", "ui.dialogs.rollcall_import_wizard")
+MODULES = ("ui.pages.sessions_page", "ui.messages")  # messages: what ui.dialogs.common shows
 
 
 @pytest.fixture(autouse=True)

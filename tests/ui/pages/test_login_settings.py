@@ -100,7 +100,7 @@ def test_user_dialog_refuses_mismatched_passwords(qtbot: QtBot, council_db: tupl
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     db, admin = council_db
     shown: list[str] = []
-    monkeypatch.setattr("ui.dialogs.user_dialogs.show_error", lambda _p, exc: shown.append(exc.text()))
+    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc: shown.append(exc.text()))
     win = _window(qtbot, db, admin)
     dialog = UserDialog(win.ctx, win)
     qtbot.addWidget(dialog)
@@ -167,7 +167,7 @@ def test_change_own_password_dialog(qtbot: QtBot, council_db: tuple[Database, Ac
     db, admin = council_db
     viewer = _as(db, admin, Role.VIEWER)
     shown: list[str] = []
-    monkeypatch.setattr("ui.dialogs.user_dialogs.show_error", lambda _p, exc: shown.append(exc.text()))
+    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc: shown.append(exc.text()))
     win = _window(qtbot, db, viewer)
     dialog = PasswordDialog(win.ctx, win)
     qtbot.addWidget(dialog)
@@ -188,7 +188,7 @@ def test_this_pc_database_address(qtbot: QtBot, council_db: tuple[Database, Acto
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     db, admin = council_db
     shown: list[str] = []
-    monkeypatch.setattr("ui.pages.this_pc_section.show_error", lambda _p, exc: shown.append(exc.text()))
+    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc: shown.append(exc.text()))
     section = _window(qtbot, db, admin).show_page("settings").findChild(ThisPcSection)
     address = section.findChild(QLineEdit, "database_address")
     address.setText("mysql://x@y/z")
@@ -221,7 +221,7 @@ def test_audit_page_filters_by_user(qtbot: QtBot, council_db: tuple[Database, Ac
     _as(db, admin, Role.CLERK)
     page = _window(qtbot, db, admin).show_page("audit")
     combo = page.findChild(QComboBox, "audit_user")
-    page.reload_choices()
+    page.reload()
     combo.setCurrentIndex(combo.findData("u-clerk"))
     rows = page.model.rows()
     assert rows and {r.username for r in rows} == {"u-clerk"}

@@ -86,6 +86,7 @@ def prepare(target: str, clients: int) -> Setup:
 def client(target: str, setup: Setup, index: int, voters: list[str], barrier: mp.Barrier,  # type: ignore[valid-type]
            results: mp.Queue) -> None:  # type: ignore[type-arg]
     from app.db.engine import open_database
+    from app.domain.ballots import BallotRefused, RefusalCode
     from app.services.budget import ballots
     from app.services.core import login
 
@@ -106,8 +107,8 @@ def client(target: str, setup: Setup, index: int, voters: list[str], barrier: mp
             try:
                 ballots.enter_ballot(db, actor, entry)
                 accepted += 1
-            except ballots.BallotRefused as exc:
-                if exc.code != ballots.RefusalCode.ALREADY_VOTED:
+            except BallotRefused as exc:
+                if exc.code != RefusalCode.ALREADY_VOTED:
                     raise
                 refused += 1
             latencies.append(time.perf_counter() - t)

@@ -34,6 +34,7 @@ from app.interchange import signatures_import  # noqa: E402
 from app.reports import petitions_register  # noqa: E402
 from app.services import petitions
 from app.services.core import council  # noqa: E402
+from app.services.petitions.common import petition_search_key
 
 PETITIONS = 1_000
 SIGNATURES = 100_000
@@ -77,7 +78,7 @@ def build(db_path: Path) -> tuple[object, object, int]:
                 "author_address": "", "author_phone": "", "author_email": "", "responsible": "", "online_url": "",
                 "submitted_on": published - dt.timedelta(days=1), "published_on": published, "threshold": 100,
                 "window_length": 3, "window_unit": "months", "signature_count": 0, "answer_text": "",
-                "answered_by": "", "search_key": petitions._search_key(number, title, author),
+                "answered_by": "", "search_key": petition_search_key(number, title, author),
             })
         s.execute(insert(Petition), rows)
         ids = [(pid, published) for pid, published in s.execute(select(Petition.id, Petition.published_on))]
@@ -95,7 +96,7 @@ def build(db_path: Path) -> tuple[object, object, int]:
         if batch:
             s.execute(insert(PetitionSignature), batch)
         for petition in s.execute(select(Petition)).scalars():
-            petitions._recount(s, petition)
+            petitions.recount(s, petition)
     print(f"setup: {PETITIONS} petitions, {SIGNATURES:,} signatures in {time.perf_counter() - started:.1f} s"
           .replace(",", " "))
     target = petitions.create_petition(db, actor, petitions.PetitionInput(

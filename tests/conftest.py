@@ -28,7 +28,7 @@ from app.services.core.auth import Actor  # noqa: E402
 from tests import dbutil  # noqa: E402
 
 # Still argon2id, with the smallest cost: production parameters take ~0.1 s per hash, far too slow
-# for hundreds of test sign-ins. tests/services/test_users.py checks the production parameters.
+# for hundreds of test sign-ins. tests/services/core/test_users.py checks the production parameters.
 passwords._hasher = PasswordHasher.from_parameters(CHEAPEST)
 
 TEST_PROFILE = council.CouncilProfileData(

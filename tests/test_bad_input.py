@@ -32,6 +32,7 @@ from app.interchange import online_votes, pabulib, pb_cycles, rollcall_import, s
 from app.services import deputies, exchange, petitions
 from app.services.core import council
 from app.services.core.auth import Actor
+from app.services.exchange import bundle
 from app.services.safety import backup
 from tests import DATA_DIR
 from tests.budget_support import voting_cycle
@@ -176,7 +177,7 @@ def test_exchange_mutated_bundle(pcs: tuple[Path, Path, Path], ops: list[tuple[s
 def test_exchange_structurally_damaged_but_checksummed(pcs: tuple[Path, Path, Path], line: int, key: str,
                                                        value: object, delete: bool, rehash: bool) -> None:
     """Damage inside a bundle whose checksum was recomputed: the per-record checks still hold."""
-    lines = [x for x in exchange._unpack(pcs[1].read_bytes()) if x]
+    lines = [x for x in bundle.unpack_lines(pcs[1].read_bytes()) if x]
     index = line % len(lines)
     item = json.loads(lines[index])
     target = item["v"] if "v" in item and key not in item and isinstance(item.get("v"), dict) else item
@@ -191,7 +192,7 @@ def test_exchange_structurally_damaged_but_checksummed(pcs: tuple[Path, Path, Pa
     lines[index] = json.dumps(item, ensure_ascii=False).encode()
     with office_copy(pcs) as db:
         path = pcs[2] / "edited.hdx"
-        path.write_bytes(exchange._pack(lines))
+        path.write_bytes(bundle.pack_lines(lines))
         refused_or_done(db, lambda: exchange.import_bundle(db, admin_of(db), path, backup_first=False), digest=True)
         assert integrity(db.path) == "ok"
 

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.errors import ServiceError
 from app.paths import resource_path
-from ui import i18n, preferences, style
+from ui import i18n, messages, preferences, style
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
@@ -66,7 +66,7 @@ class Startup(QObject):
 
     def fail(self, message: str) -> None:
         print(f"Помилка: {message}", file=sys.stderr) if sys.stderr is not None else None
-        QMessageBox.critical(self.window, "Hromada Desk", message)
+        messages.fatal(self.window, message)
         self.exit_code = 2
         self.finished.emit(2)
 

@@ -1,4 +1,5 @@
-"""Showing refusals and failures to the clerk."""
+"""Showing refusals and failures to the clerk: the only module of ui/ that opens message boxes
+(tests replace these functions with monkeypatch)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         title or _tr("Помилка"),
         _tr("Сталася неочікувана помилка; зміни не збережено.") + f"\n\n{type(exc).__name__}: {exc}",
     )
+
+
+def fatal(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    """A failure the program cannot go on after (the database would not open at start)."""
+    QMessageBox.critical(parent, title or "Hromada Desk", text)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:

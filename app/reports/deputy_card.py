@@ -144,4 +144,3 @@ REPORTS = [
     )
 ]
 
-_ = FONT  # the card's styles derive from the shared report fonts

@@ -1,9 +1,10 @@
 """Every area of the app, in one imported list: the one place the shared services learn about areas.
 
-Adding an area = its own package with an ``area.py`` (:class:`~app.services.area.Area`) and
-one line in :data:`AREAS`. The shared services read what they need from here: the Settings
-page its settings, the audit trail its table names, the home page its due items, exchange
-its table policies, the open-data pack its public datasets.
+Adding an area = its own package, its declaration in ``app/services/areas/<area>.py``
+(:class:`~app.services.area.Area`) and one line in :data:`AREAS`. The shared services read
+what they need from here: the Settings page its settings, the audit trail its table names,
+the home page its due items, exchange its table policies, the open-data pack its public
+datasets.
 """
 
 from __future__ import annotations
@@ -12,19 +13,13 @@ from collections.abc import Mapping
 from datetime import date
 
 from app.db.engine import Database
-from app.services.appeals import area as appeals
 from app.services.area import AfterImportHook, Area, Dataset, TablePolicy
-from app.services.budget import area as budget
-from app.services.core import area as core
+from app.services.areas import appeals, budget, council, deputies, exchange, petitions, safety
 from app.services.core.due import DueItem
 from app.services.core.settings import SettingDef
-from app.services.deputies import area as deputies
-from app.services.exchange import area as exchange
-from app.services.petitions import area as petitions
-from app.services.safety import area as safety
 
 AREAS: tuple[Area, ...] = (
-    core.AREA,
+    council.AREA,
     deputies.AREA,
     petitions.AREA,
     appeals.AREA,

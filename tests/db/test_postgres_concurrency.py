@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database, open_database
 from app.db.models.core import AuditChainHead, AuditEvent
+from app.domain.ballots import BallotRefused, RefusalCode
 from app.services.core import audit
 from app.services.core.auth import SYSTEM_ACTOR, Actor
 from tests import dbutil
@@ -156,8 +157,8 @@ def test_three_clients_enter_ballots_for_the_same_voters(council_db: tuple[Datab
                         cycle_id=cycle_id, identifier=voter, projects=f"{projects[index % 3]}", age=30,
                         voting_point_id=points[index]))
                     accepted += 1
-                except ballots.BallotRefused as exc:
-                    assert exc.code == ballots.RefusalCode.ALREADY_VOTED, exc.message
+                except BallotRefused as exc:
+                    assert exc.code == RefusalCode.ALREADY_VOTED, exc.message
                     refused += 1
             return accepted, refused
         return run

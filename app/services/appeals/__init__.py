@@ -52,7 +52,6 @@ from app.services.appeals.rules import (
     check_pattern,
     format_number,
     numbering,
-    retry_unique,
 )
 from app.services.appeals.stats import MONTHS_UK, AppealStatistics, OverdueAppeal, overdue_appeals, statistics
 from app.services.appeals.views import AppealAnswer, AppealDetail, AppealInput, AppealRow
@@ -91,7 +90,6 @@ __all__ = [
     "numbering",
     "overdue_appeals",
     "register_appeal",
-    "retry_unique",
     "statistics",
     "topics_in_use",
     "update_appeal",

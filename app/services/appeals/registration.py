@@ -17,12 +17,12 @@ from app.domain.appeals import AppealResult
 from app.domain.names import normalize_person_name, search_key
 from app.errors import ImportRejectedError, ValidationError
 from app.services.appeals.common import appeal_search_key, find_repeat, load_appeal, next_seq_in_year, validate
-from app.services.appeals.rules import Numbering, format_number, numbering, retry_unique
+from app.services.appeals.rules import Numbering, format_number, numbering
 from app.services.appeals.views import AppealAnswer, AppealInput
 from app.services.core import audit
 from app.services.core.auth import Actor, Permission, require
 from app.services.core.progress import ProgressCallback, report
-from app.services.core.records import check_version
+from app.services.core.records import check_version, retry_unique
 
 
 def insert_appeal(

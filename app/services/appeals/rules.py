@@ -9,11 +9,7 @@ letter of the applicant's surname (as the paperwork instruction for appeals has 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
-
-from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database
 from app.domain.appeals import AppealKind
@@ -68,20 +64,6 @@ def format_number(pattern: str, *, seq: int, year: int, applicant_name: str = ""
     values = {"seq": str(seq), "year": str(year), "yy": f"{year % 100:02d}", "letter": letter,
               "kind": AppealKind(kind).letter if kind in known else ""}
     return _TOKEN_RE.sub(lambda m: values[m.group(1)], pattern)
-
-
-T = TypeVar("T")
-
-
-def retry_unique(fn: Callable[[], T], attempts: int = 3) -> T:
-    """Run a write that takes the next number; if another PC took it meanwhile, run it again."""
-    for attempt in range(attempts):
-        try:
-            return fn()
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)

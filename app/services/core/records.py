@@ -1,4 +1,4 @@
-"""Loading a record for a change, and refusing stale saves: the same two steps in every area.
+"""Loading a record for a change, refusing stale saves, retrying a numbered insert: steps every area shares.
 
 Every update service loads the record by id (a clear "not found" if another PC deleted
 it) and compares the version the clerk opened with the stored one (optimistic locking:
@@ -8,8 +8,10 @@ a stale save is refused, never silently overwritten). SQLAlchemy's ``version_id_
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, StaleRecordError
@@ -28,3 +30,17 @@ def get_or_404(s: Session, model: type, record_id: int | None, what_uk: str, wha
         raise NotFoundError(f"{what_uk} (№{record_id}) не знайдено: можливо, його вже видалено.",
                             f"{what_en} #{record_id} was not found; it may have been deleted.")
     return obj
+
+
+T = TypeVar("T")
+
+
+def retry_unique(fn: Callable[[], T], attempts: int = 3) -> T:
+    """Run a write that takes the next number; if another PC took it meanwhile, run it again."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")

@@ -42,8 +42,6 @@ from app.services.exchange.bundle import (
 )
 
 # Old private names, still used by tests/test_bad_input.py; drop them once it calls pack_lines/unpack_lines.
-from app.services.exchange.bundle import pack_lines as _pack  # noqa: F401
-from app.services.exchange.bundle import unpack_lines as _unpack  # noqa: F401
 from app.services.exchange.codec import BadValue, content_hash
 from app.services.exchange.conflicts import (
     ConflictField,

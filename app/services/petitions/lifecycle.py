@@ -19,10 +19,9 @@ from app.domain.formats import format_date
 from app.domain.petitions import CollectionWindow, PetitionOutcome, PetitionState
 from app.errors import ValidationError
 from app.services import appeals
-from app.services.appeals import retry_unique
 from app.services.core import audit, holidays, settings
 from app.services.core.auth import Actor, Permission, require
-from app.services.core.records import check_version
+from app.services.core.records import check_version, retry_unique
 from app.services.core.settings import SettingDef
 from app.services.petitions.common import appeal_for, load_petition, one_line, petition_search_key, status_of, validate
 from app.services.petitions.views import PetitionInput

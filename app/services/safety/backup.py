@@ -44,11 +44,11 @@ from app.db.models.core import CouncilProfile, User
 from app.domain.formats import format_datetime, format_int, utc_to_local
 from app.errors import ServiceError, ValidationError
 from app.services import registry
+from app.services.areas.safety import KEEP_LAST
 from app.services.core import audit, council, settings
 from app.services.core.auth import SYSTEM_ACTOR, Actor, Permission, writes
 from app.services.core.progress import ProgressCallback, report
 from app.services.safety import identity
-from app.services.safety.area import KEEP_LAST
 from app.services.safety.safefile import (
     AtomicFile,
     DamagedFileError,

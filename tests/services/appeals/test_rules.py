@@ -4,7 +4,6 @@ another PC took."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 
 from app.errors import ValidationError
 from app.services.appeals import rules
@@ -30,24 +29,3 @@ def test_an_appeal_without_a_name_gets_the_letter_b() -> None:
 def test_bad_patterns_are_refused(pattern: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         rules.check_pattern(pattern)
-
-
-def test_retry_unique_runs_again_after_a_lost_number_and_gives_up_after_three() -> None:
-    calls: list[int] = []
-
-    def lost_once() -> str:
-        calls.append(1)
-        if len(calls) == 1:
-            raise IntegrityError("insert", {}, Exception("UNIQUE"))
-        return "saved"
-
-    assert rules.retry_unique(lost_once) == "saved" and len(calls) == 2
-
-    def always_lost() -> str:
-        calls.append(1)
-        raise IntegrityError("insert", {}, Exception("UNIQUE"))
-
-    calls.clear()
-    with pytest.raises(IntegrityError):
-        rules.retry_unique(always_lost)
-    assert len(calls) == 3
